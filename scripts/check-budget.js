@@ -1,0 +1,148 @@
+// Budget checks on the production build (run by `npm test` after `npm run build`):
+//   1. the JavaScript a first visit to any learner page downloads: at most 80 KB gzip;
+//   2. everything the service worker precaches: at most 1.5 MB.
+// Sizes, not timings: they are the same on a busy machine.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const PAGE_JS_BUDGET = 80 * 1024;
+export const PRECACHE_BUDGET = 1.5 * 1024 * 1024;
+
+const BUILD = process.env.BUILD_DIR ?? 'build';
+const CLIENT = join(BUILD, 'client');
+const PRERENDERED = join(BUILD, 'prerendered');
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function walk(dir, filter) {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? walk(path, filter) : filter(path) ? [path] : [];
+	});
+}
+
+/** Static imports (`import … from "./x.js"`, `import "./x.js"`) of a built chunk. */
+function staticImports(file) {
+	const code = readFileSync(file, 'utf8');
+	const out = [];
+	for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.js)["']/g)) out.push(match[1]);
+	return out.map((spec) => join(dirname(file), spec));
+}
+
+/** Dynamic imports (`import("./x.js")`) of a built chunk. */
+function dynamicImports(file) {
+	const code = readFileSync(file, 'utf8');
+	return [...code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)].map((m) => join(dirname(file), m[1]));
+}
+
+function closure(files) {
+	const seen = new Set();
+	const queue = [...files];
+	while (queue.length) {
+		const file = queue.pop();
+		if (seen.has(file) || !existsSync(file)) continue;
+		seen.add(file);
+		queue.push(...staticImports(file));
+	}
+	return seen;
+}
+
+/** The JS files a prerendered page loads on a first visit. */
+function pageScripts(htmlFile) {
+	const html = readFileSync(htmlFile, 'utf8');
+	const pageDir = dirname(relative(PRERENDERED, htmlFile));
+	const resolve = (href) =>
+		href.startsWith('/') ? join(CLIENT, href) : join(CLIENT, posix.normalize(posix.join(pageDir, href)));
+	const entries = [
+		...[...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]),
+		...[...html.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)].map((m) => m[1])
+	].map(resolve);
+	// SvelteKit's start script imports the route's nodes (layouts and page) by id at hydration.
+	const app = entries.find((f) => /entry[/\\]app\.[^/\\]+\.js$/.test(f));
+	const ids =
+		/node_ids:\s*\[([\d,\s]*)\]/
+			.exec(html)?.[1]
+			.split(',')
+			.map((n) => n.trim()) ?? [];
+	if (app) {
+		const code = readFileSync(app, 'utf8');
+		for (const id of ids) {
+			const node = new RegExp(`["']([^"']*nodes/${id}\\.[^"'/]+\\.js)["']`).exec(code)?.[1];
+			if (node) entries.push(join(dirname(app), node));
+		}
+	}
+	const files = closure(entries);
+	// The root layout loads the service-worker registration (and workbox-window) right after
+	// hydration on every page: part of every first visit.
+	const layout = [...files].find((f) => /nodes[/\\]0\.[^/\\]+\.js$/.test(f));
+	if (layout) for (const f of closure(dynamicImports(layout))) files.add(f);
+	return files;
+}
+
+function checkPages() {
+	const pages = walk(PRERENDERED, (p) => p.endsWith('.html'));
+	if (pages.length === 0)
+		throw new Error(`No prerendered pages in ${PRERENDERED}: run \`npm run build\` first.`);
+	let worst = { page: '', bytes: 0 };
+	for (const page of pages) {
+		const bytes = [...pageScripts(page)].reduce((sum, f) => sum + gz(f), 0);
+		if (bytes > worst.bytes) worst = { page: relative(PRERENDERED, page), bytes };
+	}
+	return { pages: pages.length, worst };
+}
+
+function precacheEntries() {
+	const sw = readFileSync(join(CLIENT, 'sw.js'), 'utf8');
+	return [...sw.matchAll(/url:"([^"]+)",revision:/g)].map((m) => m[1]);
+}
+
+function precacheFile(url) {
+	const clean = url.replace(/^\//, '');
+	const candidates =
+		clean === ''
+			? [join(PRERENDERED, 'index.html')]
+			: [join(CLIENT, clean), join(PRERENDERED, clean), join(PRERENDERED, `${clean}.html`)];
+	const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+	if (!found) throw new Error(`Precache entry ${url} has no file in ${BUILD}`);
+	return found;
+}
+
+function checkPrecache() {
+	const files = [...new Set(precacheEntries().map(precacheFile))];
+	const raw = files.reduce((sum, f) => sum + statSync(f).size, 0);
+	const gzip = files.reduce((sum, f) => sum + gz(f), 0);
+	return { entries: files.length, raw, gzip };
+}
+
+function checkServiceWorker() {
+	const files = walk(CLIENT, (p) => /[/\\](sw|workbox-[^/\\]+)\.js$/.test(p));
+	return files.reduce((sum, f) => sum + gz(f), 0);
+}
+
+const pages = checkPages();
+const precache = checkPrecache();
+const sw = checkServiceWorker();
+
+console.log(`Learner pages prerendered: ${pages.pages}`);
+console.log(
+	`First-visit JavaScript, heaviest page (${pages.worst.page}): ${kb(pages.worst.bytes)} gzip (budget ${kb(PAGE_JS_BUDGET)})`
+);
+console.log(`Service worker scripts: ${kb(sw)} gzip (installed in the background, not on the page)`);
+console.log(
+	`Precache: ${precache.entries} files, ${kb(precache.raw)} uncompressed, ${kb(precache.gzip)} gzip (budget ${kb(PRECACHE_BUDGET)} uncompressed)`
+);
+
+let failed = false;
+if (pages.worst.bytes > PAGE_JS_BUDGET) {
+	console.error(`✗ ${pages.worst.page} loads ${kb(pages.worst.bytes)} of JavaScript, over the budget.`);
+	failed = true;
+}
+if (precache.raw > PRECACHE_BUDGET) {
+	console.error(`✗ The precache is ${kb(precache.raw)}, over the budget.`);
+	failed = true;
+}
+if (failed) process.exit(1);
+console.log('✓ Within budget.');

@@ -1,0 +1,40 @@
+// `npm start`: builds the production app when the sources are newer than the last build, then
+// serves it on PORT (default 3000) with the embedded database; nothing else to install.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function newest(path) {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let max = stat.mtimeMs;
+	for (const entry of readdirSync(path)) {
+		if (entry === 'paraglide') continue;
+		max = Math.max(max, newest(join(path, entry)));
+	}
+	return max;
+}
+
+const sources = [
+	'src',
+	'content',
+	'messages',
+	'static',
+	'drizzle',
+	'package.json',
+	'vite.config.ts',
+	'svelte.config.js'
+];
+const built = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
+if (sources.some((s) => newest(s) > built)) {
+	console.log('Building the production app (sources changed since the last build)…');
+	const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+process.env.PORT ??= '3000';
+console.log(`Starting Alkham at http://localhost:${process.env.PORT}`);
+const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env: process.env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

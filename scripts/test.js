@@ -1,0 +1,52 @@
+// The one test command (`npm test`): lint and types, unit tests, a production build, budget checks,
+// and browser tests against that build. Installs a browser first when none is available.
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+function say(message) {
+	console.log(`\n▶ ${message}`);
+}
+
+function ensureBrowser() {
+	if (process.env.CHROMIUM_PATH) {
+		say(`Using the browser at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`);
+		return;
+	}
+	if (existsSync('/usr/bin/chromium')) {
+		say('Using Debian Chromium at /usr/bin/chromium');
+		return;
+	}
+	const root = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (root && existsSync('/usr/bin/apt-get')) {
+		say('No browser found: installing Debian chromium with apt-get (running as root)');
+		execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium', {
+			stdio: 'inherit'
+		});
+		return;
+	}
+	say("No system browser found: installing Playwright's own Chromium");
+	execSync('npx playwright install chromium', { stdio: 'inherit' });
+}
+
+const steps = [
+	['Formatting and lint (prettier, eslint)', 'npm', ['run', 'lint']],
+	['Types and Svelte checks (svelte-check --fail-on-warnings)', 'npm', ['run', 'check']],
+	['Unit tests (vitest)', 'npm', ['run', 'test:unit']],
+	['Production build', 'npm', ['run', 'build']],
+	['Budget checks on the build output', 'npm', ['run', 'test:budget']],
+	['Browser tests against the production build (playwright)', 'npm', ['run', 'test:e2e']]
+];
+
+const onlyFast = process.argv.includes('--no-browser');
+if (!onlyFast) ensureBrowser();
+
+for (const [title, command, args] of steps) {
+	if (onlyFast && title.startsWith('Browser')) continue;
+	say(title);
+	const result = spawnSync(command, args, { stdio: 'inherit' });
+	if (result.status !== 0) {
+		console.error(`\n✗ Failed: ${title}`);
+		process.exit(result.status ?? 1);
+	}
+}
+console.log('\n✓ Every check passed.');

@@ -1,0 +1,157 @@
+import * as v from 'valibot';
+import { simulationSchemas } from '../simulations/schemas';
+import { longSentences } from './plain-language';
+import { CatalogueSchema, CourseFileSchema, LessonSchema } from './schema';
+import type { Course, Lesson, Step, Text } from './types';
+
+/** One thing wrong with the content, naming the file and the field. */
+export interface ContentProblem {
+	file: string;
+	field: string;
+	message: string;
+}
+
+export class ContentError extends Error {
+	constructor(readonly problems: ContentProblem[]) {
+		super(
+			`Lesson content is invalid:\n` +
+				problems.map((p) => `  ${p.file}: ${p.field || '(file)'}: ${p.message}`).join('\n')
+		);
+		this.name = 'ContentError';
+	}
+}
+
+export const MIN_STEPS = 3;
+export const MAX_STEPS = 8;
+
+function fieldOf(path: v.IssuePathItem[] | undefined): string {
+	if (!path) return '';
+	return path
+		.map((item, i) => (typeof item.key === 'number' ? `[${item.key}]` : `${i ? '.' : ''}${String(item.key)}`))
+		.join('');
+}
+
+function parse<T>(schema: v.GenericSchema<unknown, T>, data: unknown, file: string, out: ContentProblem[]) {
+	const result = v.safeParse(schema, data, { abortEarly: false });
+	if (result.success) return result.output;
+	for (const issue of result.issues) out.push({ file, field: fieldOf(issue.path), message: issue.message });
+	return undefined;
+}
+
+/** Mongolian texts of a step that must follow the plain-language rule, with their field names. */
+function plainTexts(step: Step): [string, Text][] {
+	switch (step.type) {
+		case 'read':
+			return step.body.map((t, i) => [`body[${i}]`, t]);
+		case 'quiz':
+			return [
+				['question', step.question],
+				['explanation', step.explanation],
+				...step.options.flatMap((o, i): [string, Text][] =>
+					o.feedback ? [[`options[${i}].feedback`, o.feedback]] : []
+				)
+			];
+		case 'practice':
+			return [['goal', step.goal]];
+		case 'summary':
+			return [['body', step.body]];
+	}
+}
+
+/** Rules a schema cannot express: the shape of a good lesson. */
+export function checkLessonRules(lesson: Lesson, file: string, assetExists?: (path: string) => boolean) {
+	const problems: ContentProblem[] = [];
+	const add = (field: string, message: string) => problems.push({ file, field, message });
+	const { steps } = lesson;
+
+	if (steps.length < MIN_STEPS || steps.length > MAX_STEPS)
+		add('steps', `needs ${MIN_STEPS}–${MAX_STEPS} steps, has ${steps.length}`);
+	if (!steps.some((s) => s.type === 'quiz' || s.type === 'practice'))
+		add('steps', 'needs at least one quiz or practice step');
+	if (steps.at(-1)?.type !== 'summary') add('steps', 'the last step must be a summary');
+	if (steps.filter((s) => s.type === 'summary').length > 1)
+		add('steps', 'only the last step may be a summary');
+
+	steps.forEach((step, i) => {
+		const at = `steps[${i}]`;
+		if (step.type === 'quiz') {
+			const correct = step.options.filter((o) => o.correct).length;
+			if (correct === 0) add(`${at}.options`, 'a quiz needs a correct answer');
+			if (step.mode === 'single' && correct > 1)
+				add(`${at}.options`, 'a single-choice quiz has exactly one correct answer');
+			const ids = step.options.map((o) => o.id);
+			if (new Set(ids).size !== ids.length) add(`${at}.options`, 'option ids must be unique');
+		}
+		if (step.type === 'practice') {
+			const schema = simulationSchemas[step.simulation];
+			if (!schema) add(`${at}.simulation`, `unknown simulation "${step.simulation}"`);
+			else {
+				const result = v.safeParse(schema, step.params, { abortEarly: false });
+				if (!result.success)
+					for (const issue of result.issues)
+						add(`${at}.params${fieldOf(issue.path) ? '.' + fieldOf(issue.path) : ''}`, issue.message);
+			}
+		}
+		for (const [field, text] of plainTexts(step)) {
+			for (const sentence of longSentences(text.mn))
+				add(`${at}.${field}.mn`, `sentence too long for plain language: "${sentence}"`);
+		}
+		if (assetExists) {
+			if (step.type === 'read' && step.image && !assetExists(step.image.src))
+				add(`${at}.image.src`, `no such file static${step.image.src}`);
+			for (const [lang, src] of Object.entries(step.audio ?? {}))
+				if (src && !assetExists(src)) add(`${at}.audio.${lang}`, `no such file static${src}`);
+		}
+	});
+	return problems;
+}
+
+export interface ContentFiles {
+	/** Path → parsed JSON, with paths like `content/courses/<id>/course.json`. */
+	[path: string]: unknown;
+}
+
+/**
+ * Validates the whole catalogue and assembles it. Throws a ContentError listing every problem,
+ * each with its file and field, so a broken lesson fails the build with a useful message.
+ */
+export function buildCatalogue(files: ContentFiles, assetExists?: (path: string) => boolean): Course[] {
+	const problems: ContentProblem[] = [];
+	const root = 'content/catalogue.json';
+	const catalogue = parse(CatalogueSchema, files[root], root, problems);
+	if (!catalogue) throw new ContentError(problems);
+
+	const courses: Course[] = [];
+	for (const courseId of catalogue.courses) {
+		const courseFile = `content/courses/${courseId}/course.json`;
+		if (!(courseFile in files)) {
+			problems.push({ file: root, field: 'courses', message: `no file ${courseFile}` });
+			continue;
+		}
+		const course = parse(CourseFileSchema, files[courseFile], courseFile, problems);
+		if (!course) continue;
+		if (course.id !== courseId)
+			problems.push({ file: courseFile, field: 'id', message: `must be "${courseId}", its folder name` });
+		const lessons: Lesson[] = [];
+		for (const lessonId of course.lessons) {
+			const lessonFile = `content/courses/${courseId}/lessons/${lessonId}.json`;
+			if (!(lessonFile in files)) {
+				problems.push({ file: courseFile, field: 'lessons', message: `no file ${lessonFile}` });
+				continue;
+			}
+			const lesson = parse(LessonSchema, files[lessonFile], lessonFile, problems) as Lesson | undefined;
+			if (!lesson) continue;
+			if (lesson.id !== lessonId)
+				problems.push({ file: lessonFile, field: 'id', message: `must be "${lessonId}", its file name` });
+			problems.push(...checkLessonRules(lesson, lessonFile, assetExists));
+			lessons.push(lesson);
+		}
+		if (new Set(course.lessons).size !== course.lessons.length)
+			problems.push({ file: courseFile, field: 'lessons', message: 'a lesson is listed twice' });
+		courses.push({ ...course, lessons });
+	}
+	if (new Set(catalogue.courses).size !== catalogue.courses.length)
+		problems.push({ file: root, field: 'courses', message: 'a course is listed twice' });
+	if (problems.length) throw new ContentError(problems);
+	return courses;
+}

@@ -1,0 +1,113 @@
+import { SvelteSet } from 'svelte/reactivity';
+import { canAdvance } from './step-rules';
+import type { PlayerStep } from './types';
+
+/** Persists what happens in a lesson; each call resolves to whether the write succeeded. */
+export interface LessonRecorder {
+	stepViewed(step: number): Promise<boolean>;
+	stepDone(step: number): Promise<boolean>;
+	answer(step: number, optionIds: string[], correct: boolean): Promise<boolean>;
+	lessonDone(): Promise<boolean>;
+}
+
+export type PlayerNotice = 'answer-first' | 'practice-first' | null;
+
+/** The lesson player's state: which step is shown, what is done, and the moves between steps. */
+export class PlayerState {
+	index = $state(0);
+	readonly completed = new SvelteSet<number>();
+	finished = $state(false);
+	saving = $state(false);
+	notice = $state<PlayerNotice>(null);
+	/** True once the learner's saved position has been applied. */
+	resumed = $state(false);
+
+	readonly steps: PlayerStep[];
+	#recorder: LessonRecorder;
+
+	constructor(steps: PlayerStep[], recorder: LessonRecorder) {
+		this.steps = steps;
+		this.#recorder = recorder;
+	}
+
+	get step(): PlayerStep {
+		return this.steps[this.index];
+	}
+
+	get isFirst() {
+		return this.index === 0;
+	}
+
+	get isLast() {
+		return this.index === this.steps.length - 1;
+	}
+
+	/** Opens the lesson at a saved or requested step, remembering steps already completed. */
+	resume(index: number, completed: Iterable<number>) {
+		for (const i of completed) this.completed.add(i);
+		this.index = index;
+		this.resumed = true;
+		void this.#recorder.stepViewed(index);
+	}
+
+	/** A quiz answered correctly or a practice finished. */
+	async complete() {
+		const i = this.index;
+		this.completed.add(i);
+		this.notice = null;
+		await this.#recorder.stepDone(i);
+	}
+
+	answer(optionIds: string[], correct: boolean) {
+		return this.#recorder.answer(this.index, optionIds, correct);
+	}
+
+	/** Moves on, or explains politely what to do first. Returns whether the step changed. */
+	async next(): Promise<boolean> {
+		const step = this.step;
+		if (!canAdvance(step.type, this.completed.has(this.index))) {
+			this.notice = step.type === 'quiz' ? 'answer-first' : 'practice-first';
+			return false;
+		}
+		this.notice = null;
+		if (!this.completed.has(this.index)) {
+			this.completed.add(this.index);
+			await this.#recorder.stepDone(this.index);
+		}
+		this.index += 1;
+		await this.#recorder.stepViewed(this.index);
+		return true;
+	}
+
+	async back(): Promise<boolean> {
+		if (this.isFirst) return false;
+		this.notice = null;
+		this.index -= 1;
+		await this.#recorder.stepViewed(this.index);
+		return true;
+	}
+
+	/** Records the lesson as done; the completion screen shows only once that write succeeded. */
+	async finish(): Promise<boolean> {
+		if (this.saving) return false;
+		this.saving = true;
+		try {
+			if (!this.completed.has(this.index)) {
+				this.completed.add(this.index);
+				await this.#recorder.stepDone(this.index);
+			}
+			const saved = await this.#recorder.lessonDone();
+			if (saved) this.finished = true;
+			return saved;
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	/** Reviews the lesson again from its first step after finishing. */
+	restart() {
+		this.finished = false;
+		this.index = 0;
+		void this.#recorder.stepViewed(0);
+	}
+}

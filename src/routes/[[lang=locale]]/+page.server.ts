@@ -1,0 +1,15 @@
+import { courses } from '$lib/content/catalogue.server';
+import { localeOf } from '$lib/i18n/paths';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+	const locale = localeOf(params.lang);
+	return {
+		courses: courses.map((course) => ({
+			id: course.id,
+			title: course.title[locale],
+			description: course.description[locale],
+			lessonIds: course.lessons.map((l) => l.id)
+		}))
+	};
+};

@@ -1,0 +1,44 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+import { webManifest } from './src/lib/pwa/web-manifest.ts';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['url', 'baseLocale'],
+			// Explicit, so dev, test and production builds share one compiled output (toolchain note 4).
+			outputStructure: 'message-modules'
+		}),
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			// Registered by src/lib/pwa/register.ts so that updates wait for the learner's consent.
+			injectRegister: false,
+			registerType: 'prompt',
+			manifest: webManifest,
+			includeManifestIcons: true,
+			workbox: {
+				// Every learner page is prerendered and precached by URL; no navigation fallback, so
+				// server routes (/api, /verify, /teach) are never answered with a cached page (toolchain note 7).
+				navigateFallback: null,
+				// Never skip waiting behind a learner's back; the update banner asks first.
+				skipWaiting: false,
+				// Only affects the very first install (no older worker to displace), so that the
+				// first visit is already controlled and works offline without a reload.
+				clientsClaim: true,
+				cleanupOutdatedCaches: true,
+				globPatterns: ['client/**/*.{js,css,svg,png,webmanifest}', 'prerendered/**/*.{html,json}'],
+				globIgnores: ['server/**', '**/*.gz', '**/*.br']
+			}
+		})
+	],
+	test: {
+		expect: { requireAssertions: true },
+		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+		environment: 'node'
+	}
+});
