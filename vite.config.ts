@@ -1,11 +1,24 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { webManifest } from './src/lib/pwa/web-manifest.ts';
+import { readContentFiles, staticAssetExists } from './src/lib/content/content-files.ts';
+import { buildCatalogue } from './src/lib/content/validate.ts';
+
+/** Fails the build, naming file and field, when any lesson is broken or a picture is missing. */
+const validateContent: Plugin = {
+	name: 'alkham:validate-content',
+	apply: 'build',
+	buildStart() {
+		buildCatalogue(readContentFiles(), (path) => staticAssetExists(path));
+	}
+};
 
 export default defineConfig({
 	plugins: [
+		validateContent,
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
@@ -31,6 +44,9 @@ export default defineConfig({
 				// first visit is already controlled and works offline without a reload.
 				clientsClaim: true,
 				cleanupOutdatedCaches: true,
+				// SvelteKit adds ?x-sveltekit-invalidated=… to __data.json requests on client-side
+				// navigation; the precached data files must still match offline.
+				ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-invalidated$/],
 				globPatterns: ['client/**/*.{js,css,svg,png,webmanifest}', 'prerendered/**/*.{html,json}'],
 				globIgnores: ['server/**', '**/*.gz', '**/*.br']
 			}

@@ -31,10 +31,19 @@ function fieldOf(path: v.IssuePathItem[] | undefined): string {
 		.join('');
 }
 
+/** Plain messages for the commonest authoring mistakes: a missing language, a picture without alt text. */
+function friendly(issue: v.BaseIssue<unknown>): string {
+	const last = issue.path?.at(-1)?.key;
+	const missing = issue.received === 'undefined';
+	if (missing && (last === 'mn' || last === 'en')) return 'missing translation';
+	if (missing && last === 'alt') return 'every picture needs alt text in both languages';
+	return issue.message;
+}
+
 function parse<T>(schema: v.GenericSchema<unknown, T>, data: unknown, file: string, out: ContentProblem[]) {
 	const result = v.safeParse(schema, data, { abortEarly: false });
 	if (result.success) return result.output;
-	for (const issue of result.issues) out.push({ file, field: fieldOf(issue.path), message: issue.message });
+	for (const issue of result.issues) out.push({ file, field: fieldOf(issue.path), message: friendly(issue) });
 	return undefined;
 }
 

@@ -104,6 +104,15 @@ export class PlayerState {
 		}
 	}
 
+	/** Jumps to a step named by a link (a `#step-N` fragment). */
+	goTo(index: number) {
+		if (index < 0 || index >= this.steps.length || index === this.index) return;
+		this.notice = null;
+		this.finished = false;
+		this.index = index;
+		void this.#recorder.stepViewed(index);
+	}
+
 	/** Reviews the lesson again from its first step after finishing. */
 	restart() {
 		this.finished = false;

@@ -1,0 +1,206 @@
+import { describe, expect, test } from 'vitest';
+import { readContentFiles, staticAssetExists } from './content-files';
+import { buildCatalogue, ContentError, type ContentFiles } from './validate';
+import { LOCALES } from './types';
+
+/** A minimal valid catalogue with one course and one lesson, to break in each test. */
+function catalogue(lessonOverrides: Record<string, unknown> = {}): ContentFiles {
+	const t = (s: string) => ({ mn: `${s} мн`, en: s });
+	return {
+		'content/catalogue.json': { courses: ['c'] },
+		'content/courses/c/course.json': {
+			id: 'c',
+			version: 1,
+			title: t('Course'),
+			description: t('About'),
+			lessons: ['l']
+		},
+		'content/courses/c/lessons/l.json': {
+			id: 'l',
+			title: t('Lesson'),
+			description: t('About'),
+			steps: [
+				{ type: 'read', title: t('Read'), body: [t('Text.')] },
+				{
+					type: 'quiz',
+					title: t('Quiz'),
+					question: t('Which?'),
+					mode: 'single',
+					options: [
+						{ id: 'a', text: t('A'), correct: true },
+						{ id: 'b', text: t('B'), correct: false }
+					],
+					explanation: t('Because.')
+				},
+				{ type: 'summary', title: t('Summary'), body: t('In short.') }
+			],
+			...lessonOverrides
+		}
+	};
+}
+
+function problemsOf(files: ContentFiles, assetExists?: (p: string) => boolean) {
+	try {
+		buildCatalogue(files, assetExists);
+	} catch (error) {
+		if (error instanceof ContentError) return error.problems;
+		throw error;
+	}
+	return [];
+}
+
+function lessonWith(mutate: (steps: Record<string, unknown>[]) => void) {
+	const files = catalogue();
+	const lesson = files['content/courses/c/lessons/l.json'] as { steps: Record<string, unknown>[] };
+	mutate(lesson.steps);
+	return files;
+}
+
+const LESSON = 'content/courses/c/lessons/l.json';
+
+describe('content in the repository', () => {
+	test('is valid, with every picture and recording present', () => {
+		const courses = buildCatalogue(readContentFiles(), (p) => staticAssetExists(p));
+		expect(courses.length).toBeGreaterThan(0);
+		for (const course of courses) for (const locale of LOCALES) expect(course.title[locale]).not.toBe('');
+	});
+});
+
+describe('buildCatalogue', () => {
+	test('accepts a well-formed lesson', () => {
+		expect(problemsOf(catalogue())).toEqual([]);
+	});
+
+	test('names the file and field of a missing translation', () => {
+		const files = lessonWith((steps) => {
+			steps[0].body = [{ mn: 'Текст.' }];
+		});
+		expect(problemsOf(files)).toContainEqual({
+			file: LESSON,
+			field: 'steps[0].body[0].en',
+			message: 'missing translation'
+		});
+	});
+
+	test('names an empty translation as missing', () => {
+		const files = lessonWith((steps) => {
+			steps[0].title = { mn: '  ', en: 'Read' };
+		});
+		expect(problemsOf(files)).toContainEqual({
+			file: LESSON,
+			field: 'steps[0].title.mn',
+			message: 'missing translation'
+		});
+	});
+
+	test('rejects an unknown step type', () => {
+		const files = lessonWith((steps) => {
+			steps[0].type = 'video';
+		});
+		expect(problemsOf(files)).toContainEqual(
+			expect.objectContaining({
+				file: LESSON,
+				field: 'steps[0].type',
+				message: expect.stringContaining('unknown step type')
+			})
+		);
+	});
+
+	test('rejects a quiz without a correct answer', () => {
+		const files = lessonWith((steps) => {
+			for (const o of steps[1].options as { correct: boolean }[]) o.correct = false;
+		});
+		expect(problemsOf(files)).toContainEqual({
+			file: LESSON,
+			field: 'steps[1].options',
+			message: 'a quiz needs a correct answer'
+		});
+	});
+
+	test('rejects a single-choice quiz with two correct answers', () => {
+		const files = lessonWith((steps) => {
+			for (const o of steps[1].options as { correct: boolean }[]) o.correct = true;
+		});
+		expect(problemsOf(files)).toContainEqual(expect.objectContaining({ field: 'steps[1].options' }));
+	});
+
+	test('rejects a picture without alt text', () => {
+		const files = lessonWith((steps) => {
+			steps[0].image = { src: '/images/x.svg' };
+		});
+		expect(problemsOf(files)).toContainEqual(
+			expect.objectContaining({
+				file: LESSON,
+				field: 'steps[0].image.alt',
+				message: expect.stringContaining('alt text')
+			})
+		);
+	});
+
+	test('rejects a picture whose file does not exist', () => {
+		const files = lessonWith((steps) => {
+			steps[0].image = { src: '/images/missing.svg', alt: { mn: 'Зураг', en: 'Picture' } };
+		});
+		expect(problemsOf(files, () => false)).toContainEqual({
+			file: LESSON,
+			field: 'steps[0].image.src',
+			message: 'no such file static/images/missing.svg'
+		});
+	});
+
+	test('requires a quiz or practice and a closing summary', () => {
+		const files = lessonWith((steps) => {
+			steps.splice(1, 1);
+			steps.push({ type: 'read', title: { mn: 'а', en: 'a' }, body: [{ mn: 'б', en: 'b' }] });
+		});
+		const fields = problemsOf(files).map((p) => p.message);
+		expect(fields).toContain('needs at least one quiz or practice step');
+		expect(fields).toContain('the last step must be a summary');
+	});
+
+	test('rejects a Mongolian sentence longer than the plain-language limit', () => {
+		const files = lessonWith((steps) => {
+			steps[0].body = [{ mn: Array.from({ length: 25 }, () => 'үг').join(' ') + '.', en: 'Long.' }];
+		});
+		expect(problemsOf(files)).toContainEqual(
+			expect.objectContaining({ field: 'steps[0].body[0].mn', message: expect.stringContaining('too long') })
+		);
+	});
+
+	test('rejects a practice step naming an unknown simulation', () => {
+		const files = lessonWith((steps) => {
+			steps[1] = {
+				type: 'practice',
+				title: { mn: 'а', en: 'a' },
+				goal: { mn: 'б', en: 'b' },
+				simulation: 'nope',
+				params: {}
+			};
+		});
+		expect(problemsOf(files)).toContainEqual({
+			file: LESSON,
+			field: 'steps[1].simulation',
+			message: 'unknown simulation "nope"'
+		});
+	});
+
+	test('rejects a lesson file missing from its course', () => {
+		const files = catalogue();
+		delete files[LESSON];
+		expect(problemsOf(files)).toContainEqual({
+			file: 'content/courses/c/course.json',
+			field: 'lessons',
+			message: `no file ${LESSON}`
+		});
+	});
+
+	test('reports every problem at once in the error message', () => {
+		const files = lessonWith((steps) => {
+			steps[0].type = 'video';
+			steps[1].question = { mn: 'Аль нь?' };
+		});
+		expect(() => buildCatalogue(files)).toThrow(
+			/l\.json: steps\[0\]\.type[\s\S]*l\.json: steps\[1\]\.question\.en: missing translation/
+		);
+	});
+});

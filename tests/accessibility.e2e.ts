@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/a11y';
+import { readCourse } from './helpers/content';
+import { prerenderedRoutes } from './helpers/routes';
+
+const routes = prerenderedRoutes();
+
+test('the build has learner pages in both languages', () => {
+	expect(routes).toContain('/');
+	expect(routes).toContain('/en');
+	expect(routes.filter((r) => r.startsWith('/en')).length).toBe(
+		routes.filter((r) => !r.startsWith('/en')).length
+	);
+});
+
+for (const route of routes) {
+	test(`${route} has no axe violations and no horizontal scrolling at 320 px`, async ({ page }) => {
+		await page.goto(route);
+		await expect(page.locator('html')).toHaveAttribute('lang', route.startsWith('/en') ? 'en' : 'mn');
+		await expect(page.locator('h1')).toHaveCount(1);
+		await expectNoAxeViolations(page, route);
+		await page.setViewportSize({ width: 320, height: 640 });
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow, `${route} scrolls horizontally at 320 px`).toBeLessThanOrEqual(0);
+	});
+}
+
+test('every step of the first course passes axe in both languages', async ({ page }) => {
+	const course = readCourse('meet-e-mongolia');
+	for (const lang of ['mn', 'en'] as const) {
+		for (const lesson of course.lessons) {
+			for (let step = 1; step <= lesson.steps.length; step++) {
+				await page.goto(`${lang === 'en' ? '/en' : ''}/courses/${course.id}/${lesson.id}#step-${step}`);
+				await expect(page.locator('#step-heading')).toContainText(lesson.steps[step - 1].title[lang]);
+				await expectNoAxeViolations(page, `${lesson.id} step ${step} (${lang})`);
+			}
+		}
+	}
+});
