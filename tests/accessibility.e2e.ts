@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/a11y';
 import { readCourse } from './helpers/content';
 import { prerenderedRoutes } from './helpers/routes';
+import { smallTargets } from './helpers/targets';
 
 const routes = prerenderedRoutes();
 
@@ -19,6 +20,7 @@ for (const route of routes) {
 		await expect(page.locator('html')).toHaveAttribute('lang', route.startsWith('/en') ? 'en' : 'mn');
 		await expect(page.locator('h1')).toHaveCount(1);
 		await expectNoAxeViolations(page, route);
+		expect(await smallTargets(page), `targets under 44×44 px on ${route}`).toEqual([]);
 		await page.setViewportSize({ width: 320, height: 640 });
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow, `${route} scrolls horizontally at 320 px`).toBeLessThanOrEqual(0);
@@ -33,6 +35,7 @@ test('every step of the first course passes axe in both languages', async ({ pag
 				await page.goto(`${lang === 'en' ? '/en' : ''}/courses/${course.id}/${lesson.id}#step-${step}`);
 				await expect(page.locator('#step-heading')).toContainText(lesson.steps[step - 1].title[lang]);
 				await expectNoAxeViolations(page, `${lesson.id} step ${step} (${lang})`);
+				expect(await smallTargets(page), `targets under 44×44 px on ${lesson.id} step ${step}`).toEqual([]);
 			}
 		}
 	}
