@@ -41,6 +41,7 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
+			ORIGIN: `http://localhost:${PORT}`,
 			DATA_DIR: `test-results/e2e-data-${Date.now()}`
 		}
 	}

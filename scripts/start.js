@@ -34,6 +34,8 @@ if (sources.some((s) => newest(s) > built)) {
 }
 
 process.env.PORT ??= '3000';
+// Without ORIGIN, adapter-node assumes https; locally the app is served over plain http.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Starting Alkham at http://localhost:${process.env.PORT}`);
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -1,0 +1,21 @@
+import { courses } from '$lib/content/catalogue.server';
+import { database } from '../db/database.server';
+import { RateLimiter } from '../http/rate-limit';
+import { createCertificateHandler, publicOrigin } from './post-certificate';
+
+/**
+ * The rate limit lives in this instance's memory on purpose (see rate-limit.ts).
+ * RATE_LIMIT_PER_MINUTE=0 turns it off, for example for benchmarks.
+ */
+const limiter = new RateLimiter(
+	Number(process.env.RATE_LIMIT_PER_MINUTE ?? 30),
+	Number(process.env.RATE_LIMIT_BURST ?? 10)
+);
+
+export const postCertificate = createCertificateHandler({
+	db: async () => (await database()).db,
+	courses,
+	limiter
+});
+
+export { publicOrigin };

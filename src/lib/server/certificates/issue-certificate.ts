@@ -1,0 +1,152 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Course } from '$lib/content/types';
+import type { Database } from '../db';
+import { certificates, idempotencyKeys } from '../db/schema';
+import type { SigningKey } from '../issuer/issuer-keys';
+import { buildCredential } from './credential';
+import { canonicalJson, type CertificateRequest } from './request';
+import { signCredential } from './vc-jwt';
+
+export interface IssuedCertificate {
+	id: string;
+	credential: string;
+	verifyUrl: string;
+}
+
+export type IssueOutcome =
+	| { status: 201; /** The JSON response text, identical on every replay. */ body: string }
+	| { status: 409 | 422; code: string; message: string };
+
+export interface IssueContext {
+	db: Database;
+	key: SigningKey;
+	courses: readonly Course[];
+	/** Public origin of this server, e.g. https://alkham.example.mn */
+	origin: string;
+	now?: () => Date;
+}
+
+/** How far in the future a device clock may be before a completion date is refused. */
+const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+export const ISSUER_NAME = 'Алхам (Alkham)';
+
+/** The page where anyone can check a certificate, in the language it was earned in. */
+export function verifyUrl(origin: string, id: string, locale: 'mn' | 'en') {
+	return `${origin}${locale === 'en' ? '/en' : ''}/verify/${id}`;
+}
+
+function hashRequest(request: CertificateRequest) {
+	return createHash('sha256').update(canonicalJson(request)).digest('hex');
+}
+
+class KeyTaken extends Error {}
+
+async function replay(db: Database, key: string, requestHash: string): Promise<IssueOutcome | undefined> {
+	const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+	if (!row) return undefined;
+	if (row.requestHash !== requestHash)
+		return {
+			status: 409,
+			code: 'idempotency_key_reused',
+			message: 'This Idempotency-Key was already used with a different request.'
+		};
+	return { status: 201, body: row.response };
+}
+
+/** Checks the request against the catalogue: a known course, and exactly its lessons. */
+function inconsistency(
+	request: CertificateRequest,
+	course: Course | undefined,
+	now: Date
+): string | undefined {
+	if (!course) return `Unknown course "${request.courseId}".`;
+	const ids = new Set(course.lessons.map((l) => l.id));
+	const stranger = request.lessons.find((l) => !ids.has(l.lessonId));
+	if (stranger) return `Lesson "${stranger.lessonId}" does not belong to course "${course.id}".`;
+	const sent = new Set(request.lessons.map((l) => l.lessonId));
+	const missing = course.lessons.find((l) => !sent.has(l.id));
+	if (missing) return `Lesson "${missing.id}" of course "${course.id}" is not completed.`;
+	if (sent.size !== request.lessons.length) return 'A lesson is listed twice.';
+	const latest = Math.max(
+		Date.parse(request.completedAt),
+		...request.lessons.map((l) => Date.parse(l.completedAt))
+	);
+	if (latest > now.getTime() + CLOCK_SKEW_MS) return 'A completion date is in the future.';
+	return undefined;
+}
+
+/**
+ * Issues a certificate exactly once per idempotency key: a replay of the same key and request gets
+ * the identical response, the same key with another request a 409. The idempotency row and the
+ * certificate are written in one transaction, so a response lost after commit is recovered by replay.
+ */
+export async function issueCertificate(
+	ctx: IssueContext,
+	idempotencyKey: string,
+	request: CertificateRequest
+): Promise<IssueOutcome> {
+	const now = ctx.now?.() ?? new Date();
+	const requestHash = hashRequest(request);
+	const earlier = await replay(ctx.db, idempotencyKey, requestHash);
+	if (earlier) return earlier;
+
+	const course = ctx.courses.find((c) => c.id === request.courseId);
+	const problem = inconsistency(request, course, now);
+	if (problem || !course)
+		return { status: 422, code: 'inconsistent_data', message: problem ?? 'Unknown course.' };
+
+	const id = randomUUID();
+	const issuedAt = now.toISOString();
+	const credential = await signCredential(
+		buildCredential({
+			certificateId: id,
+			issuerUrl: ctx.origin,
+			issuerName: ISSUER_NAME,
+			learner: request.learner,
+			course: {
+				id: course.id,
+				version: course.version,
+				title: course.title[request.locale],
+				description: course.description[request.locale]
+			},
+			completedAt: request.completedAt,
+			issuedAt,
+			locale: request.locale
+		}),
+		ctx.key
+	);
+	const issued: IssuedCertificate = { id, credential, verifyUrl: verifyUrl(ctx.origin, id, request.locale) };
+	const body = JSON.stringify(issued);
+
+	try {
+		await ctx.db.transaction(async (tx) => {
+			// The primary key on the idempotency key decides between concurrent duplicates.
+			const claimed = await tx
+				.insert(idempotencyKeys)
+				.values({ key: idempotencyKey, requestHash, status: 201, response: body, certificateId: id })
+				.onConflictDoNothing()
+				.returning();
+			if (claimed.length === 0) throw new KeyTaken();
+			await tx.insert(certificates).values({
+				id,
+				learnerId: request.learner.id,
+				learnerName: request.learner.name,
+				courseId: course.id,
+				courseVersion: course.version,
+				completedAt: new Date(request.completedAt),
+				locale: request.locale,
+				classCode: request.classCode ?? null,
+				credential,
+				kid: ctx.key.kid
+			});
+		});
+	} catch (error) {
+		if (!(error instanceof KeyTaken)) throw error;
+		const winner = await replay(ctx.db, idempotencyKey, requestHash);
+		if (winner) return winner;
+		throw new Error('Idempotency key conflict without a stored response');
+	}
+	return { status: 201, body };
+}

@@ -1,0 +1,42 @@
+/** The largest request body the API accepts. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable' };
+
+/**
+ * Reads a request body as UTF-8, refusing more than `limit` bytes — by Content-Length before
+ * reading, and by counting while reading, so a client cannot lie its way past the limit.
+ */
+export async function readLimitedBody(request: Request, limit = MAX_BODY_BYTES): Promise<BodyResult> {
+	const declared = Number(request.headers.get('content-length'));
+	if (Number.isFinite(declared) && declared > limit) return { ok: false, reason: 'too-large' };
+	if (!request.body) return { ok: true, text: '' };
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			total += value.byteLength;
+			if (total > limit) {
+				await reader.cancel().catch(() => {});
+				return { ok: false, reason: 'too-large' };
+			}
+			chunks.push(value);
+		}
+	} catch {
+		return { ok: false, reason: 'unreadable' };
+	}
+	const bytes = new Uint8Array(total);
+	let offset = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+	} catch {
+		return { ok: false, reason: 'unreadable' };
+	}
+}
