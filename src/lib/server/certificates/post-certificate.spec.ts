@@ -1,0 +1,214 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { count } from 'drizzle-orm';
+import { certificates, idempotencyKeys } from '../db/schema';
+import { RateLimiter } from '../http/rate-limit';
+import { certificateRequest, testCourse, testDatabases, type TestDatabase } from '../testing/test-databases';
+import { createCertificateHandler } from './post-certificate';
+
+const ORIGIN = 'https://alkham.test';
+const URL_ = `${ORIGIN}/api/v1/certificates`;
+
+function post(body: BodyInit | null, headers: Record<string, string> = {}) {
+	return new Request(URL_, {
+		method: 'POST',
+		body,
+		headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...headers }
+	});
+}
+
+describe.each(testDatabases())('POST /api/v1/certificates on $name', ({ open }) => {
+	let database: TestDatabase;
+	let handle: ReturnType<typeof createCertificateHandler>;
+
+	beforeAll(async () => {
+		database = await open();
+	});
+	afterAll(async () => {
+		await database?.dispose();
+	});
+	beforeEach(async () => {
+		await database.reset();
+		handle = createCertificateHandler({
+			db: async () => database.db,
+			courses: [testCourse],
+			limiter: new RateLimiter(0)
+		});
+	});
+
+	const rows = async () =>
+		(await database.db.select({ n: count() }).from(certificates))[0].n +
+		(await database.db.select({ n: count() }).from(idempotencyKeys))[0].n;
+
+	async function expectError(response: Response, status: number, code: string) {
+		expect(response.status).toBe(status);
+		expect(response.headers.get('content-type')).toMatch(/application\/json/);
+		const body = await response.json();
+		expect(body.error.code).toBe(code);
+		expect(typeof body.error.message).toBe('string');
+		expect(await rows()).toBe(0);
+	}
+
+	test('answers 201 with the id, credential and verify URL', async () => {
+		const response = await handle(
+			post(JSON.stringify(certificateRequest({ locale: 'en' }))),
+			'1.1.1.1',
+			ORIGIN
+		);
+		expect(response.status).toBe(201);
+		const body = await response.json();
+		expect(Object.keys(body).sort()).toEqual(['credential', 'id', 'verifyUrl']);
+		expect(body.verifyUrl).toBe(`${ORIGIN}/en/verify/${body.id}`);
+	});
+
+	test('replays the identical response byte for byte', async () => {
+		const key = crypto.randomUUID();
+		const body = JSON.stringify(certificateRequest());
+		const first = await (await handle(post(body, { 'idempotency-key': key }), 'a', ORIGIN)).text();
+		// Same request with keys in another order is the same request.
+		const reordered = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(body)).reverse()));
+		const again = await handle(post(reordered, { 'idempotency-key': key }), 'a', ORIGIN);
+		expect(again.status).toBe(201);
+		expect(await again.text()).toBe(first);
+	});
+
+	test('answers 409 for the same key with another body', async () => {
+		const key = crypto.randomUUID();
+		await handle(post(JSON.stringify(certificateRequest()), { 'idempotency-key': key }), 'a', ORIGIN);
+		const response = await handle(
+			post(JSON.stringify(certificateRequest()), { 'idempotency-key': key }),
+			'a',
+			ORIGIN
+		);
+		expect(response.status).toBe(409);
+		expect((await response.json()).error.code).toBe('idempotency_key_reused');
+	});
+
+	test('answers 415 when the body is not JSON', async () => {
+		await expectError(
+			await handle(post('learner=x', { 'content-type': 'application/x-www-form-urlencoded' }), 'a', ORIGIN),
+			415,
+			'unsupported_media_type'
+		);
+	});
+
+	test('answers 400 without a valid Idempotency-Key', async () => {
+		await expectError(
+			await handle(post(JSON.stringify(certificateRequest()), { 'idempotency-key': 'abc' }), 'a', ORIGIN),
+			400,
+			'invalid_idempotency_key'
+		);
+	});
+
+	test('answers 413 for a body over 64 KB, declared or not', async () => {
+		const big = JSON.stringify(
+			certificateRequest({ learner: { id: crypto.randomUUID(), name: 'x'.repeat(70_000) } })
+		);
+		await expectError(await handle(post(big), 'a', ORIGIN), 413, 'body_too_large');
+		const stream = new ReadableStream({
+			start(controller) {
+				for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(4096)));
+				controller.close();
+			}
+		});
+		const undeclared = new Request(URL_, {
+			method: 'POST',
+			body: stream,
+			headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+			duplex: 'half'
+		} as RequestInit);
+		await expectError(await handle(undeclared, 'a', ORIGIN), 413, 'body_too_large');
+	});
+
+	test('answers 400 for malformed JSON and for an invalid body', async () => {
+		await expectError(await handle(post('{"learner":'), 'a', ORIGIN), 400, 'invalid_json');
+		await expectError(
+			await handle(post(JSON.stringify(certificateRequest({ locale: 'fr' }))), 'a', ORIGIN),
+			400,
+			'invalid_body'
+		);
+	});
+
+	test('answers 422 for an unknown course', async () => {
+		await expectError(
+			await handle(post(JSON.stringify(certificateRequest({ courseId: 'nope' }))), 'a', ORIGIN),
+			422,
+			'inconsistent_data'
+		);
+	});
+
+	test('answers 429 with Retry-After when one address sends too much', async () => {
+		const limited = createCertificateHandler({
+			db: async () => database.db,
+			courses: [testCourse],
+			limiter: new RateLimiter(1, 1)
+		});
+		await limited(post('{}'), 'flooder', ORIGIN);
+		const response = await limited(post(JSON.stringify(certificateRequest())), 'flooder', ORIGIN);
+		await expectError(response, 429, 'rate_limited');
+		expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+	});
+
+	test('never answers 5xx and never stores anything for hostile bodies and headers', async () => {
+		const valid = certificateRequest();
+		const hostileValue = fc.oneof(
+			fc.anything(),
+			fc.string(),
+			fc.constantFrom(
+				'',
+				'\u0000',
+				'<script>alert(1)</script>',
+				"'; DROP TABLE certificates; --",
+				'\uD800',
+				'x'.repeat(5000)
+			)
+		);
+		const hostileBody = fc.oneof(
+			fc.string({ unit: 'binary', maxLength: 2000 }),
+			fc.jsonValue().map((v) => JSON.stringify(v)),
+			// A valid request with one field replaced by something hostile.
+			fc
+				.tuple(
+					fc.constantFrom(
+						'learner',
+						'courseId',
+						'completedAt',
+						'lessons',
+						'locale',
+						'classCode',
+						'__proto__'
+					),
+					hostileValue
+				)
+				.map(([field, value]) => {
+					try {
+						return JSON.stringify({ ...valid, [field]: value });
+					} catch {
+						return '{}';
+					}
+				})
+		);
+		const hostileHeader = fc.oneof(fc.string({ maxLength: 80 }), fc.constant('application/json'), fc.uuid());
+		await fc.assert(
+			fc.asyncProperty(hostileBody, hostileHeader, hostileHeader, async (body, type, key) => {
+				let request: Request;
+				try {
+					request = new Request(URL_, {
+						method: 'POST',
+						body,
+						headers: { 'content-type': type, 'idempotency-key': key }
+					});
+				} catch {
+					return; // not even a valid HTTP request: a server never sees it
+				}
+				const response = await handle(request, 'fuzz', ORIGIN);
+				expect(response.status).toBeLessThan(500);
+				if (response.status !== 201) {
+					expect((await response.json()).error.code).toEqual(expect.any(String));
+					expect(await rows()).toBe(0);
+				}
+			}),
+			{ numRuns: 150 }
+		);
+	});
+});
