@@ -48,7 +48,20 @@ export default defineConfig({
 				// navigation; the precached data files must still match offline.
 				ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-invalidated$/],
 				globPatterns: ['client/**/*.{js,css,svg,png,webmanifest}', 'prerendered/**/*.{html,json}'],
-				globIgnores: ['server/**', '**/*.gz', '**/*.br']
+				globIgnores: ['server/**', '**/*.gz', '**/*.br'],
+				// A certificate request that fails for lack of network is queued by the worker and replayed
+				// when the connection returns, even with the app closed. Safe: each carries its Idempotency-Key,
+				// and the app's own outbox still collects the (identical) response later.
+				runtimeCaching: [
+					{
+						urlPattern: ({ url }) => url.pathname === '/api/v1/certificates',
+						method: 'POST',
+						handler: 'NetworkOnly',
+						options: {
+							backgroundSync: { name: 'alkham-certificates', options: { maxRetentionTime: 7 * 24 * 60 } }
+						}
+					}
+				]
 			}
 		})
 	],

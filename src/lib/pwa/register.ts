@@ -1,4 +1,18 @@
+import { db } from '$lib/learner/db';
 import type { PwaState } from './pwa-state.svelte';
+
+/**
+ * Starts sync when certificates earned earlier still wait to be sent. The sync code loads only
+ * then, so a first visit never downloads it.
+ */
+export async function startPendingSync() {
+	try {
+		if ((await db().outbox.count()) === 0) return;
+	} catch {
+		return;
+	}
+	(await import('$lib/sync/sync-client')).startSync();
+}
 
 /** How often an open app looks for a new version: hourly, so a tablet left open still updates. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;

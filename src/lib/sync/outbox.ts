@@ -1,0 +1,111 @@
+import { db } from '$lib/learner/db';
+import type { DeviceCertificate, OutboxItem } from '$lib/certificates/certificate-store';
+import { nextAttemptAt } from './backoff';
+
+/** Statuses worth retrying: too many requests, and server or network trouble. */
+export function isRetryable(status: number): boolean {
+	return status === 408 || status === 429 || status >= 500;
+}
+
+export interface FlushDeps {
+	fetch: typeof fetch;
+	now: () => number;
+	random?: () => number;
+	/** The learner's class, if they joined one (added to the request). */
+	classCode?: (profileId: string) => Promise<string | undefined>;
+}
+
+export interface FlushResult {
+	sent: number;
+	/** Epoch ms of the earliest pending retry, if any item is still waiting. */
+	nextAt: number | undefined;
+}
+
+/** The request body for a certificate, per the sync API contract. */
+export function certificatePayload(certificate: DeviceCertificate, classCode?: string) {
+	return {
+		learner: { id: certificate.profileId, name: certificate.learnerName },
+		courseId: certificate.courseId,
+		completedAt: certificate.completedAt,
+		lessons: certificate.lessons,
+		locale: certificate.locale,
+		...(classCode ? { classCode } : {})
+	};
+}
+
+async function sendOne(item: OutboxItem, deps: FlushDeps): Promise<'sent' | 'later' | 'failed' | 'waiting'> {
+	const database = db();
+	const certificate = (await database.certificates.get(item.key)) as DeviceCertificate | undefined;
+	if (!certificate || certificate.status === 'issued') {
+		await database.outbox.delete(item.key);
+		return 'sent';
+	}
+	// Waits for the learner to give the name to print on it.
+	if (!certificate.learnerName) return 'waiting';
+	let response: Response;
+	try {
+		response = await deps.fetch('/api/v1/certificates', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'idempotency-key': item.key },
+			body: JSON.stringify(certificatePayload(certificate, await deps.classCode?.(certificate.profileId)))
+		});
+	} catch {
+		response = new Response(null, { status: 503 });
+	}
+	if (response.status === 201) {
+		const body = (await response.json()) as { id: string; credential: string; verifyUrl: string };
+		await database.transaction('rw', database.certificates, database.outbox, async () => {
+			await database.certificates.update(item.key, {
+				status: 'issued',
+				serverId: body.id,
+				credential: body.credential,
+				verifyUrl: body.verifyUrl,
+				issuedAt: new Date(deps.now()).toISOString()
+			});
+			await database.outbox.delete(item.key);
+		});
+		return 'sent';
+	}
+	if (isRetryable(response.status)) {
+		await database.outbox.update(item.key, {
+			attempts: item.attempts + 1,
+			nextAttemptAt: nextAttemptAt(
+				item.attempts,
+				deps.now(),
+				response.headers.get('retry-after'),
+				deps.random
+			)
+		});
+		return 'later';
+	}
+	const code = await response
+		.json()
+		.then((b: { error?: { code?: string } }) => b.error?.code ?? `http_${response.status}`)
+		.catch(() => `http_${response.status}`);
+	await database.transaction('rw', database.certificates, database.outbox, async () => {
+		await database.certificates.update(item.key, { status: 'failed', problem: code });
+		await database.outbox.delete(item.key);
+	});
+	return 'failed';
+}
+
+/**
+ * Sends every outbox item that is due. Each item keeps its idempotency key for life, so a retry —
+ * or Background Sync replaying the same request — can never issue a second certificate.
+ */
+export async function flushOutbox(deps: FlushDeps): Promise<FlushResult> {
+	const database = db();
+	const items = (await database.outbox.toArray()) as OutboxItem[];
+	let sent = 0;
+	for (const item of items) {
+		if (item.nextAttemptAt > deps.now()) continue;
+		if ((await sendOne(item, deps)) === 'sent') sent++;
+	}
+	const rest = (await database.outbox.toArray()) as OutboxItem[];
+	const pending = [];
+	for (const item of rest) {
+		const certificate = (await database.certificates.get(item.key)) as DeviceCertificate | undefined;
+		if (certificate?.learnerName) pending.push(item.nextAttemptAt);
+	}
+	return { sent, nextAt: pending.length ? Math.min(...pending) : undefined };
+}

@@ -1,0 +1,8 @@
+import { courses } from '$lib/content/catalogue.server';
+import { localeOf } from '$lib/i18n/paths';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+	const locale = localeOf(params.lang);
+	return { courseTitles: Object.fromEntries(courses.map((c) => [c.id, c.title[locale]])) };
+};
