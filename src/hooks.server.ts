@@ -26,9 +26,12 @@ export const init: ServerInit = async () => {
  * Runs every request inside Paraglide's per-request locale, so server-rendered and prerendered
  * pages use the language of their URL, and writes that language into `<html lang>`.
  */
-export const handle: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ locale }) =>
+export const handle: Handle = ({ event, resolve }) => {
+	// The JSON API has no pages and no language: skip the locale middleware on its hot path.
+	if (event.url.pathname.startsWith('/api/')) return resolve(event);
+	return paraglideMiddleware(event.request, ({ locale }) =>
 		resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		})
 	);
+};

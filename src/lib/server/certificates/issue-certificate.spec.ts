@@ -145,5 +145,5 @@ describe('signing algorithms', () => {
 		} finally {
 			await database.dispose();
 		}
-	});
+	}, 30_000);
 });

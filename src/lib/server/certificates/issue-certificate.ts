@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Course } from '$lib/content/types';
 import type { Database } from '../db';
-import { certificates, idempotencyKeys } from '../db/schema';
+import { idempotencyKeys } from '../db/schema';
 import type { SigningKey } from '../issuer/issuer-keys';
 import { buildCredential } from './credential';
 import { canonicalJson, type CertificateRequest } from './request';
@@ -41,8 +41,6 @@ function hashRequest(request: CertificateRequest) {
 	return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
 
-class KeyTaken extends Error {}
-
 async function replay(db: Database, key: string, requestHash: string): Promise<IssueOutcome | undefined> {
 	const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
 	if (!row) return undefined;
@@ -80,7 +78,7 @@ function inconsistency(
 /**
  * Issues a certificate exactly once per idempotency key: a replay of the same key and request gets
  * the identical response, the same key with another request a 409. The idempotency row and the
- * certificate are written in one transaction, so a response lost after commit is recovered by replay.
+ * certificate are written by one statement, so a response lost after commit is recovered by replay.
  */
 export async function issueCertificate(
 	ctx: IssueContext,
@@ -89,9 +87,6 @@ export async function issueCertificate(
 ): Promise<IssueOutcome> {
 	const now = ctx.now?.() ?? new Date();
 	const requestHash = hashRequest(request);
-	const earlier = await replay(ctx.db, idempotencyKey, requestHash);
-	if (earlier) return earlier;
-
 	const course = ctx.courses.find((c) => c.id === request.courseId);
 	const problem = inconsistency(request, course, now);
 	if (problem || !course)
@@ -120,30 +115,22 @@ export async function issueCertificate(
 	const issued: IssuedCertificate = { id, credential, verifyUrl: verifyUrl(ctx.origin, id, request.locale) };
 	const body = JSON.stringify(issued);
 
-	try {
-		await ctx.db.transaction(async (tx) => {
-			// The primary key on the idempotency key decides between concurrent duplicates.
-			const claimed = await tx
-				.insert(idempotencyKeys)
-				.values({ key: idempotencyKey, requestHash, status: 201, response: body, certificateId: id })
-				.onConflictDoNothing()
-				.returning();
-			if (claimed.length === 0) throw new KeyTaken();
-			await tx.insert(certificates).values({
-				id,
-				learnerId: request.learner.id,
-				learnerName: request.learner.name,
-				courseId: course.id,
-				courseVersion: course.version,
-				completedAt: new Date(request.completedAt),
-				locale: request.locale,
-				classCode: request.classCode ?? null,
-				credential,
-				kid: ctx.key.kid
-			});
-		});
-	} catch (error) {
-		if (!(error instanceof KeyTaken)) throw error;
+	// One statement claims the key and stores the certificate: atomic without a transaction, one
+	// round trip. The primary key on the idempotency key decides between concurrent duplicates.
+	const inserted = (await ctx.db.execute(sql`
+		WITH claimed AS (
+			INSERT INTO idempotency_keys (key, request_hash, status, response, certificate_id)
+			VALUES (${idempotencyKey}, ${requestHash}, 201, ${body}, ${id})
+			ON CONFLICT DO NOTHING
+			RETURNING key
+		)
+		INSERT INTO certificates
+			(id, learner_id, learner_name, course_id, course_version, completed_at, locale, class_code, credential, kid)
+		SELECT ${id}, ${request.learner.id}, ${request.learner.name}, ${course.id}, ${course.version},
+			${request.completedAt}::timestamptz, ${request.locale}, ${request.classCode ?? null}, ${credential}, ${ctx.key.kid}
+		FROM claimed
+		RETURNING id`)) as unknown as { rows: unknown[] };
+	if (inserted.rows.length === 0) {
 		const winner = await replay(ctx.db, idempotencyKey, requestHash);
 		if (winner) return winner;
 		throw new Error('Idempotency key conflict without a stored response');
