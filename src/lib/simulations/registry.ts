@@ -6,5 +6,7 @@ import type { SimulationComponent } from './practice/types';
  * Every name here must have a params schema in schemas.ts.
  */
 export const simulations: Record<string, () => Promise<{ default: SimulationComponent }>> = {
-	'official-site': () => import('./official-site/OfficialSite.svelte') as never
+	'official-site': () => import('./official-site/OfficialSite.svelte') as never,
+	'qpay-invoice': () => import('./qpay-invoice/QpayInvoice.svelte') as never,
+	'inbox-sort': () => import('./inbox-sort/InboxSort.svelte') as never
 };
