@@ -36,7 +36,11 @@ function requestBody() {
 }
 
 async function startServer(env) {
-	const server = spawn(process.execPath, ['build'], {
+	// BENCH_WORKERS > 1 runs one server process per core (scripts/serve-cluster.js).
+	// PGlite belongs to one process, so only the PostgreSQL run uses several.
+	const workers = env.DATABASE_URL ? (process.env.BENCH_WORKERS ?? '1') : '1';
+	const args = workers === '1' ? ['build'] : ['scripts/serve-cluster.js'];
+	const server = spawn(process.execPath, args, {
 		env: {
 			...process.env,
 			...env,
