@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { waitForOfflineReady } from './helpers/pages';
 
 // This test runs its own copy of the production build, so that it can deploy a "new version" (a service
@@ -12,10 +11,12 @@ const origin = `http://localhost:${PORT}`;
 
 async function serve(dir: string): Promise<ChildProcess> {
 	const server = spawn(process.execPath, [dir], {
-		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data') },
+		// A fresh database per start: the embedded one is not reopened after a hard stop.
+		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: join(dir, `data-${Date.now()}`) },
 		stdio: 'ignore'
 	});
-	for (let i = 0; i < 100; i++) {
+	// The server opens its database and applies migrations before it listens.
+	for (let i = 0; i < 300; i++) {
 		try {
 			if ((await fetch(`${origin}/`)).ok) return server;
 		} catch {
@@ -28,8 +29,9 @@ async function serve(dir: string): Promise<ChildProcess> {
 }
 
 function stop(server: ChildProcess) {
-	return new Promise<void>((resolve) => {
-		server.once('exit', () => resolve());
+	return new Promise<void>((done) => {
+		if (server.exitCode !== null || server.signalCode !== null) return done();
+		server.once('exit', () => done());
 		server.kill();
 	});
 }
@@ -47,7 +49,9 @@ function deployNewVersion(dir: string) {
 }
 
 test('a new version waits and is applied only when the learner chooses to update', async ({ page }) => {
-	const dir = mkdtempSync(join(tmpdir(), 'alkham-update-'));
+	// Inside the project, so the copy finds the server's dependencies in node_modules.
+	mkdirSync('test-results', { recursive: true });
+	const dir = resolve(mkdtempSync(join('test-results', 'update-build-')));
 	cpSync(process.env.BUILD_DIR ?? 'build', dir, { recursive: true });
 	rmSync(join(dir, 'client', 'sw.js.gz'), { force: true });
 	rmSync(join(dir, 'client', 'sw.js.br'), { force: true });
