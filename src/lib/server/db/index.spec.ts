@@ -11,7 +11,9 @@ describe('openDatabase', () => {
 	});
 
 	test('stops with a clear message when PostgreSQL cannot be reached', async () => {
-		const error = await openDatabase({ DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none' }).catch((e) => e);
+		const error = await openDatabase({ DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none' }).catch(
+			(e) => e
+		);
 		expect(error).toBeInstanceOf(DatabaseConfigError);
 		expect(error.message).toMatch(/^Cannot reach the PostgreSQL database in DATABASE_URL: /);
 	});
