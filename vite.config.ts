@@ -67,6 +67,9 @@ export default defineConfig({
 	],
 	test: {
 		expect: { requireAssertions: true },
+		// Server tests start an embedded PostgreSQL per suite: allow for a busy machine.
+		hookTimeout: 60_000,
+		testTimeout: 30_000,
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node'
 	}

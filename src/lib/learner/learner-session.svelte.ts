@@ -1,13 +1,24 @@
 import { getContext, setContext } from 'svelte';
 import type { Locale } from '$lib/content/types';
-import { db, type ProfileRow } from './db';
-import { currentProfile } from './profiles';
+import type { ProfileRow } from './db';
+import { deviceHasLearnerData, learnerData } from './load';
 import type { StorageStatus } from './storage-status.svelte';
+
+/**
+ * - `loading`: not known yet;
+ * - `fresh`: this device holds no learner data yet (nothing to read; created on the first save);
+ * - `ready`: the current learner's profile is open;
+ * - `unavailable`: the database cannot be used (the storage banner says why).
+ */
+export type SessionState = 'loading' | 'fresh' | 'ready' | 'unavailable';
 
 /** Who is learning on this device right now; created once in the root layout, in the browser. */
 export class LearnerSession {
 	#profile = $state.raw<ProfileRow | null>(null);
+	#state = $state<SessionState>('loading');
 	#status: StorageStatus;
+	#locale: Locale = 'mn';
+	#opening: Promise<ProfileRow | null> | undefined;
 
 	constructor(status: StorageStatus) {
 		this.#status = status;
@@ -17,21 +28,54 @@ export class LearnerSession {
 		return this.#profile;
 	}
 
-	/** Opens the database and the current learner; reports a problem instead of failing silently. */
+	get state() {
+		return this.#state;
+	}
+
+	/** Opens the current learner if the device has data; a fresh device stays empty until a first save. */
 	async start(locale: Locale) {
-		try {
-			const database = db();
-			// Another tab opened a newer version of the app and upgraded the database: Dexie closes
-			// this tab's connection. Say so plainly instead of failing on the next save.
-			database.on('versionchange', () => {
-				database.close();
-				this.#status.set('upgraded');
-				return false;
-			});
-			this.#profile = await currentProfile(locale);
-		} catch (error) {
-			this.#status.report(error);
+		this.#locale = locale;
+		if (!(await deviceHasLearnerData())) {
+			this.#state = 'fresh';
+			return;
 		}
+		await this.#open().catch(() => {});
+	}
+
+	/**
+	 * The learner whose progress is being saved, creating the device's first learner on a first save.
+	 * Throws when the database cannot be used, so callers guarded by StorageStatus show why.
+	 */
+	async ensureProfile(): Promise<ProfileRow> {
+		const profile = this.#profile ?? (await this.#open());
+		if (!profile) throw new Error('No learner profile could be opened');
+		return profile;
+	}
+
+	#open(): Promise<ProfileRow | null> {
+		this.#opening ??= (async () => {
+			try {
+				const { db, currentProfile } = await learnerData();
+				const database = db();
+				// Another tab opened a newer version of the app and upgraded the database: Dexie closes
+				// this tab's connection. Say so plainly instead of failing on the next save.
+				database.on('versionchange', () => {
+					database.close();
+					this.#status.set('upgraded');
+					return false;
+				});
+				this.#profile = await currentProfile(this.#locale);
+				this.#state = 'ready';
+				return this.#profile;
+			} catch (error) {
+				this.#state = 'unavailable';
+				this.#status.report(error);
+				throw error;
+			} finally {
+				this.#opening = undefined;
+			}
+		})();
+		return this.#opening;
 	}
 }
 

@@ -1,14 +1,15 @@
 import type { LearnerSession } from '$lib/learner/learner-session.svelte';
-import { recordEvent } from '$lib/learner/progress-store';
-import { requestPersistentStorage } from '$lib/learner/persistence';
+import type { ProgressEventRow } from '$lib/learner/db';
+import { learnerData } from '$lib/learner/load';
 import type { StorageStatus } from '$lib/learner/storage-status.svelte';
 import type { LessonRecorder } from './player-state.svelte';
 
-type LessonEvent = Omit<Parameters<typeof recordEvent>[0], 'profileId' | 'courseId' | 'lessonId'>;
+type LessonEvent = Omit<ProgressEventRow, 'seq' | 'id' | 'at' | 'profileId' | 'courseId' | 'lessonId'>;
 
 /**
- * Saves a lesson's events for the current learner. Failures are reported to the storage status
- * (which tells the learner and offers a retry) rather than thrown at the player.
+ * Saves a lesson's events for the current learner (creating the device's first learner on the
+ * first save). Failures are reported to the storage status — which tells the learner and offers a
+ * retry — rather than thrown at the player.
  */
 export function lessonRecorder(
 	session: LearnerSession,
@@ -18,13 +19,15 @@ export function lessonRecorder(
 ): LessonRecorder {
 	let persistenceAsked = false;
 	const save = async (event: LessonEvent) => {
-		const profileId = session.profile?.id;
-		// Without a profile the database could not be opened; the banner already says so.
-		if (!profileId) return false;
-		const ok = await status.guard(() => recordEvent({ ...event, profileId, courseId, lessonId }));
+		const ok = await status.guard(async () => {
+			const [profile, data] = await Promise.all([session.ensureProfile(), learnerData()]);
+			await data.recordEvent({ ...event, profileId: profile.id, courseId, lessonId });
+		});
 		if (ok && !persistenceAsked && event.kind !== 'step-viewed') {
 			persistenceAsked = true;
-			requestPersistentStorage().catch(() => {});
+			learnerData()
+				.then((data) => data.requestPersistentStorage())
+				.catch(() => {});
 		}
 		return ok;
 	};

@@ -47,7 +47,9 @@ export class PlayerState {
 		for (const i of completed) this.completed.add(i);
 		this.index = index;
 		this.resumed = true;
-		void this.#recorder.stepViewed(index);
+		// Opening a lesson at its start is not progress; saving nothing keeps a first visit from
+		// creating learner data (and loading the database) before the learner does anything.
+		if (index > 0) void this.#recorder.stepViewed(index);
 	}
 
 	/** A quiz answered correctly or a practice finished. */

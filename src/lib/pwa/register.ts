@@ -1,4 +1,4 @@
-import { db } from '$lib/learner/db';
+import { deviceHasLearnerData, learnerData } from '$lib/learner/load';
 import type { PwaState } from './pwa-state.svelte';
 
 /**
@@ -7,6 +7,8 @@ import type { PwaState } from './pwa-state.svelte';
  */
 export async function startPendingSync() {
 	try {
+		if (!(await deviceHasLearnerData())) return;
+		const { db } = await learnerData();
 		if ((await db().outbox.count()) === 0) return;
 	} catch {
 		return;
