@@ -39,7 +39,8 @@ export class LearnerSession {
 			this.#state = 'fresh';
 			return;
 		}
-		await this.#open().catch(() => {});
+		// Nothing is being saved yet, so there is nothing to retry: just say what is wrong.
+		await this.#open().catch((error) => this.#status.report(error));
 	}
 
 	/**
@@ -68,8 +69,8 @@ export class LearnerSession {
 				this.#state = 'ready';
 				return this.#profile;
 			} catch (error) {
+				// Reported by the caller: a save reports it with a retry (see StorageStatus.guard).
 				this.#state = 'unavailable';
-				this.#status.report(error);
 				throw error;
 			} finally {
 				this.#opening = undefined;
