@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The server's data folder for this run. Set here once (workers inherit the environment), so tests
+// can run `npm run admin` against the same database (tests/teacher.e2e.ts).
+process.env.E2E_DATA_DIR ??= `test-results/e2e-data-${Date.now()}`;
 // Debian's Chromium where it is installed (these machines cannot download Playwright's browser);
 // CHROMIUM_PATH overrides; otherwise Playwright's own browser.
 const executablePath =
@@ -42,7 +45,7 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://localhost:${PORT}`,
-			DATA_DIR: `test-results/e2e-data-${Date.now()}`
+			DATA_DIR: process.env.E2E_DATA_DIR
 		}
 	}
 });

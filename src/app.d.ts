@@ -4,6 +4,12 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface Locals {
+			/** Teacher pages only: the signed-in teacher, or null (see $lib/server/teach/hooks). */
+			teacher?: import('$lib/server/teach/accounts').Teacher | null;
+			/** Teacher pages only: the language chosen for them. */
+			teachLocale?: import('$lib/content/types').Locale;
+		}
 	}
 }
 

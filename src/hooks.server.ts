@@ -1,8 +1,11 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { database } from '$lib/server/db/database.server';
 import { DatabaseConfigError } from '$lib/server/db';
+import { paraglideUrl, securityHeaders, teachHandle } from '$lib/server/teach/hooks';
+import { startAdminSocket } from '$lib/server/teach/admin-socket';
 
 /**
  * Opens the database and applies migrations when the server starts, so a bad or unreachable
@@ -11,8 +14,10 @@ import { DatabaseConfigError } from '$lib/server/db';
 export const init: ServerInit = async () => {
 	if (building) return;
 	try {
-		const { driver } = await database();
+		const { driver, db } = await database();
 		console.log(`Database ready (${driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
+		// `npm run admin` reaches the embedded database through this server (see admin-socket.ts).
+		if (driver === 'pglite') await startAdminSocket(db);
 	} catch (error) {
 		if (error instanceof DatabaseConfigError) {
 			console.error(`Alkham cannot start: ${error.message}`);
@@ -26,12 +31,18 @@ export const init: ServerInit = async () => {
  * Runs every request inside Paraglide's per-request locale, so server-rendered and prerendered
  * pages use the language of their URL, and writes that language into `<html lang>`.
  */
-export const handle: Handle = ({ event, resolve }) => {
+const localize: Handle = ({ event, resolve }) => {
 	// The JSON API has no pages and no language: skip the locale middleware on its hot path.
 	if (event.url.pathname.startsWith('/api/')) return resolve(event);
-	return paraglideMiddleware(event.request, ({ locale }) =>
-		resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		})
+	return paraglideMiddleware(
+		event.request,
+		({ locale }) =>
+			resolve(event, {
+				transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			}),
+		// Teacher pages keep one address in both languages (see $lib/server/teach/locale).
+		{ effectiveRequestUrl: paraglideUrl(event) }
 	);
 };
+
+export const handle = sequence(securityHeaders, teachHandle, localize);

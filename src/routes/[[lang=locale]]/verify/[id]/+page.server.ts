@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db/database.server';
 import { checkCertificate } from '$lib/server/certificates/lookup';
 import { ISSUER_NAME } from '$lib/server/certificates/issue-certificate';
+import { confirmationOf } from '$lib/server/teach/classes';
 import type { PageServerLoad } from './$types';
 
 // Rendered on the server for every request (the learner pages around it are prerendered).
@@ -14,12 +15,17 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	if (check.state === 'unknown') error(404, { message: 'certificate_not_found' });
 	if (check.state === 'invalid') return { state: 'invalid' as const, id: params.id };
 	const { row, verified } = check;
+	// "Confirmed in person" by a teacher (teacher mode), shown beside a valid certificate.
+	const confirmation = check.state === 'valid' ? await confirmationOf(db, row.id) : undefined;
 	return {
 		state: check.state,
 		id: row.id,
 		course: verified.credential.name,
 		learner: row.learnerName,
 		completedAt: row.completedAt.toISOString(),
-		issuer: ISSUER_NAME
+		issuer: ISSUER_NAME,
+		confirmation: confirmation
+			? { teacherName: confirmation.teacherName, confirmedAt: confirmation.confirmedAt.toISOString() }
+			: null
 	};
 };

@@ -1,0 +1,75 @@
+import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { certificates } from './schema';
+
+/**
+ * Teacher mode (docs/teacher-mode.md). Which learners belong to a class is not stored here: it is
+ * read from the certificates that arrived with the class's code, the only thing a learner shares.
+ */
+
+/** Teacher accounts, created by an administrator (`npm run admin`); never by sign-up. */
+export const teachers = pgTable('teachers', {
+	id: uuid('id').primaryKey(),
+	/** Lower-cased; the sign-in name. */
+	email: text('email').notNull().unique(),
+	/** Shown to the teacher, to learners joining a class, and on confirmed certificates. */
+	name: text('name').notNull(),
+	/** argon2id PHC string (see teach/password.ts). */
+	passwordHash: text('password_hash').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	disabledAt: timestamp('disabled_at', { withTimezone: true })
+});
+
+/** Signed-in sessions: only the SHA-256 of the cookie's random token is kept. */
+export const teacherSessions = pgTable(
+	'teacher_sessions',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		teacherId: uuid('teacher_id')
+			.notNull()
+			.references(() => teachers.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Slides forward while the teacher is active; the session ends after this much inactivity. */
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('teacher_sessions_teacher_idx').on(t.teacherId)]
+);
+
+/** Failed sign-ins per key (`account:<email>` or `address:<ip>`), shared by every instance. */
+export const signInThrottle = pgTable('sign_in_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull()
+});
+
+/** A teacher's class; learners join it on their device with the code. */
+export const classes = pgTable(
+	'classes',
+	{
+		id: uuid('id').primaryKey(),
+		teacherId: uuid('teacher_id')
+			.notNull()
+			.references(() => teachers.id),
+		/** Join code (teach/join-code.ts); unique forever, so an old certificate never lands in a new class. */
+		code: text('code').notNull().unique(),
+		name: text('name').notNull(),
+		place: text('place'),
+		startsOn: date('starts_on'),
+		endsOn: date('ends_on'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('classes_teacher_idx').on(t.teacherId)]
+);
+
+/** "Confirmed in person": the teacher saw the learner do the real task on e-Mongolia. */
+export const inPersonConfirmations = pgTable('in_person_confirmations', {
+	certificateId: uuid('certificate_id')
+		.primaryKey()
+		.references(() => certificates.id),
+	classId: uuid('class_id')
+		.notNull()
+		.references(() => classes.id),
+	teacherId: uuid('teacher_id')
+		.notNull()
+		.references(() => teachers.id),
+	confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow()
+});

@@ -1,0 +1,72 @@
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { database } from '../db/database.server';
+import { isTeachPath, TEACH_LANG_COOKIE, teachLocale } from './locale';
+import { SESSION_COOKIE, SESSION_COOKIE_PATH, sessionTeacher } from './sessions';
+
+/**
+ * Whether cookies must be marked Secure: the request came over HTTPS, or a trusted proxy
+ * (TRUST_PROXY=1) says it did. A classroom server on plain http on the local network still works.
+ */
+export function secureCookies(event: RequestEvent, env: NodeJS.ProcessEnv = process.env): boolean {
+	if (event.url.protocol === 'https:') return true;
+	if (!env.TRUST_PROXY || env.TRUST_PROXY === '0') return false;
+	return event.request.headers.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase() === 'https';
+}
+
+/** Cookie options shared by the teacher cookies. */
+export function teachCookieOptions(event: RequestEvent) {
+	return {
+		path: SESSION_COOKIE_PATH,
+		httpOnly: true,
+		sameSite: 'lax' as const,
+		secure: secureCookies(event)
+	};
+}
+
+/**
+ * For teacher pages: decides the language and who is signed in (`locals.teachLocale`,
+ * `locals.teacher`), and keeps every teacher response out of any cache.
+ */
+export const teachHandle: Handle = async ({ event, resolve }) => {
+	if (!isTeachPath(event.url.pathname)) return resolve(event);
+	const { locale, chosen } = teachLocale(event.url, event.cookies.get(TEACH_LANG_COOKIE));
+	if (chosen)
+		event.cookies.set(TEACH_LANG_COOKIE, locale, { ...teachCookieOptions(event), maxAge: 365 * 24 * 3600 });
+	event.locals.teachLocale = locale;
+	const { db } = await database();
+	event.locals.teacher = (await sessionTeacher(db, event.cookies.get(SESSION_COOKIE))) ?? null;
+	const response = await resolve(event);
+	response.headers.set('cache-control', 'no-store');
+	return response;
+};
+
+/** The URL Paraglide should read the language from: teacher pages in English count as /en/…. */
+export function paraglideUrl(event: RequestEvent): URL {
+	if (event.locals.teachLocale !== 'en') return event.url;
+	return new URL(`/en${event.url.pathname}${event.url.search}`, event.url);
+}
+
+/**
+ * Security headers on every response the server renders. Pages get their Content-Security-Policy
+ * from SvelteKit (`kit.csp` in svelte.config.js, with nonces or hashes for its own inline script);
+ * anything else (JSON, CSV) gets a policy that allows nothing.
+ */
+export const securityHeaders: Handle = async ({ event, resolve }) => {
+	let response = await resolve(event);
+	try {
+		response.headers.set('x-content-type-options', 'nosniff');
+	} catch {
+		// A response with immutable headers (e.g. passed through from fetch): copy it.
+		response = new Response(response.body, response);
+		response.headers.set('x-content-type-options', 'nosniff');
+	}
+	const headers = response.headers;
+	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	headers.set('x-frame-options', 'DENY');
+	if (!headers.has('content-security-policy') && !headers.get('content-type')?.includes('text/html'))
+		headers.set(
+			'content-security-policy',
+			"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+		);
+	return response;
+};
