@@ -272,7 +272,10 @@ describe.each(testDatabases())('teacher pages on $name', ({ open }) => {
 		expect(rows.map((r) => r.tokenHash)).toEqual([hashToken(token)]);
 		expect((await sessionTeacher(database.db, token))?.id).toBe(alice.id);
 
-		await home.actions.signOut(event({ cookies })).catch(() => {});
+		expect(await outcome(() => home.actions.signOut(event({ cookies })))).toMatchObject({
+			status: 303,
+			location: '/teach'
+		});
 		expect(cookies.has(SESSION_COOKIE)).toBe(false);
 		expect(await database.db.select().from(teacherSessions)).toEqual([]);
 		expect(await sessionTeacher(database.db, token)).toBeUndefined();
