@@ -14,6 +14,8 @@ export interface DeviceCertificate extends CertificateRow {
 	verifyUrl?: string;
 	/** Why the server refused it, as an error code (`failed`). */
 	problem?: string;
+	/** The class join code it is sent with, null for none; fixed at the first try (see outbox.ts). */
+	classCode?: string | null;
 }
 
 export interface OutboxItem extends OutboxRow {

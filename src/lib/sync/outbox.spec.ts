@@ -101,6 +101,35 @@ describe('flushOutbox', () => {
 		expect(calls).toHaveLength(0);
 	});
 
+	test('sends the learner’s class code, and no code when they are in no class', async () => {
+		const { fetcher, calls } = server(issued());
+		await flushOutbox({ fetch: fetcher, now, classCode: async (id) => (id === 'p' ? 'ABC234' : undefined) });
+		expect(calls[0].body).toMatchObject({ classCode: 'ABC234' });
+
+		await database.certificates.update(certificate.id, { status: 'pending', classCode: undefined });
+		await database.outbox.add({
+			key: certificate.id,
+			kind: 'certificate',
+			profileId: 'p',
+			createdAt: '',
+			attempts: 0,
+			nextAttemptAt: 0
+		});
+		const second = server(issued());
+		await flushOutbox({ fetch: second.fetcher, now, classCode: async () => undefined });
+		expect(second.calls[0].body).not.toHaveProperty('classCode');
+	});
+
+	test('keeps the class code of the first try on every retry, even after the learner leaves the class', async () => {
+		const { fetcher, calls } = server(new TypeError('offline'), issued());
+		let joined: string | undefined = 'ABC234';
+		const classCode = async () => joined;
+		await flushOutbox({ fetch: fetcher, now, classCode });
+		joined = undefined;
+		await flushOutbox({ fetch: fetcher, now: () => now() + 60_000, classCode });
+		expect(calls.map((c) => (c.body as { classCode?: string }).classCode)).toEqual(['ABC234', 'ABC234']);
+	});
+
 	test('retries only retryable statuses', () => {
 		expect([408, 429, 500, 503].every(isRetryable)).toBe(true);
 		expect([400, 409, 413, 415, 422].some(isRetryable)).toBe(false);

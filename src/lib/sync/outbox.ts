@@ -42,12 +42,19 @@ async function sendOne(item: OutboxItem, deps: FlushDeps): Promise<'sent' | 'lat
 	}
 	// Waits for the learner to give the name to print on it.
 	if (!certificate.learnerName) return 'waiting';
+	// The class is decided at the first try and kept: every retry must send the same body under the
+	// same idempotency key (a different one is a 409), even if the learner left the class meanwhile.
+	let classCode = certificate.classCode;
+	if (classCode === undefined && deps.classCode) {
+		classCode = (await deps.classCode(certificate.profileId)) ?? null;
+		await database.certificates.update(item.key, { classCode });
+	}
 	let response: Response;
 	try {
 		response = await deps.fetch('/api/v1/certificates', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'idempotency-key': item.key },
-			body: JSON.stringify(certificatePayload(certificate, await deps.classCode?.(certificate.profileId)))
+			body: JSON.stringify(certificatePayload(certificate, classCode ?? undefined))
 		});
 	} catch {
 		response = new Response(null, { status: 503 });

@@ -1,3 +1,4 @@
+import { currentClass } from '$lib/classes/membership';
 import { flushOutbox, type FlushResult } from './outbox';
 
 /** While items wait, look again at least this often (the backoff decides the exact time). */
@@ -15,7 +16,12 @@ function schedule(result: FlushResult | undefined) {
 
 /** Sends what is due now; concurrent calls share one run. */
 export function flushNow(): Promise<FlushResult | undefined> {
-	running ??= flushOutbox({ fetch: (...args) => fetch(...args), now: Date.now })
+	running ??= flushOutbox({
+		fetch: (...args) => fetch(...args),
+		now: Date.now,
+		// A learner who joined a class (on the join page) sends their certificates with its code.
+		classCode: async (profileId) => (await currentClass(profileId))?.code
+	})
 		.catch((error) => {
 			console.error(error);
 			return undefined;
