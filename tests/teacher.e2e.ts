@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/a11y';
 import { readCourse } from './helpers/content';
-import { tabTo } from './helpers/pages';
+import { tabTo, waitForOfflineReady } from './helpers/pages';
 import { smallTargets } from './helpers/targets';
 
 const course = readCourse('meet-e-mongolia');
@@ -55,25 +55,33 @@ async function createClass(page: Page, name: string, newClassLink: string) {
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-/** What the device's outbox sends for a finished course (see src/lib/sync/outbox.ts). */
-async function sendCertificate(learner: Page, classCode: string, name: string) {
-	const profileId = await learner.evaluate(
-		() =>
-			new Promise<string>((resolve, reject) => {
-				const open = indexedDB.open('alkham');
-				open.onsuccess = () => {
-					const get = open.result.transaction('device').objectStore('device').get('currentProfileId');
-					get.onsuccess = () => resolve(get.result.value);
-					get.onerror = () => reject(get.error);
-				};
-				open.onerror = () => reject(open.error);
-			})
-	);
+/**
+ * The learner finishes every lesson of the course in the app (from each lesson's summary step, as
+ * tests/certificates.e2e.ts does), gives the name to print, and waits until the device's outbox has
+ * sent the certificate and the server has issued it.
+ */
+async function completeCourse(learner: Page, name: string) {
+	for (const lesson of course.lessons) {
+		await learner.goto(`/courses/${course.id}/${lesson.id}#step-${lesson.steps.length}`);
+		await learner.reload(); // the player opens at the fragment's step
+		await learner.getByRole('button', { name: 'Хичээлийг дуусгах' }).click();
+		await expect(learner.getByRole('heading', { name: 'Хичээл дууслаа' })).toBeVisible();
+	}
+	await learner.getByRole('link', { name: 'Гэрчилгээгээ харах' }).click();
+	await learner.getByLabel('Гэрчилгээнд бичих нэр').fill(name);
+	await learner.getByRole('button', { name: 'Нэрийг хадгалах' }).click();
+	await expect(learner.getByText('Баталгаажсан. Хэн ч энэ гэрчилгээг шалгаж болно.')).toBeVisible({
+		timeout: 30_000
+	});
+}
+
+/** A certificate for the course, sent straight to the API as a device would (for the security test). */
+async function postCertificate(request: APIRequestContext, classCode: string, name: string) {
 	const now = new Date().toISOString();
-	const response = await learner.request.post('/api/v1/certificates', {
+	const response = await request.post('/api/v1/certificates', {
 		headers: { 'idempotency-key': crypto.randomUUID() },
 		data: {
-			learner: { id: profileId, name },
+			learner: { id: crypto.randomUUID(), name },
 			courseId: course.id,
 			completedAt: now,
 			lessons: course.lessons.map((l) => ({ lessonId: l.id, completedAt: now })),
@@ -83,6 +91,16 @@ async function sendCertificate(learner: Page, classCode: string, name: string) {
 	});
 	expect(response.status()).toBe(201);
 	return (await response.json()).id as string;
+}
+
+/** Every URL the service worker has cached. */
+async function cachedUrls(page: Page) {
+	return page.evaluate(async () => {
+		const urls: string[] = [];
+		for (const name of await caches.keys())
+			for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+		return urls;
+	});
 }
 
 /** The membership the join page stored on the device. */
@@ -182,11 +200,27 @@ test('a teacher signs in, runs a class, confirms a certificate in person, prints
 	const stored = await storedMembership(learner);
 	expect(stored).toHaveLength(1);
 	expect(stored[0].value).toMatchObject({ code, name: className });
-	const certificateId = await sendCertificate(learner, stored[0].value.code, 'Оюунаа');
 
-	// The teacher sees it and confirms it in person.
+	// Teacher pages are never in the learner's service worker: not precached, not served by it, and
+	// offline they are simply not there (no cached page pretends to be one).
+	await waitForOfflineReady(learner);
+	const cached = await cachedUrls(learner);
+	expect(cached.length, 'precached learner pages').toBeGreaterThan(50);
+	expect(cached.filter((path) => path.startsWith('/teach'))).toEqual([]);
+	const teachFromWorker = await learner.goto('/teach');
+	expect(teachFromWorker?.fromServiceWorker()).toBe(false);
+	await context.setOffline(true);
+	await expect(learner.goto('/teach')).rejects.toThrow();
+	await context.setOffline(false);
+
+	await completeCourse(learner, 'Оюунаа');
+
+	// The certificate arrived with the class code: the teacher sees it and confirms it in person.
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 3, name: 'Оюунаа' })).toBeVisible();
+	const verifyHref = await page.getByRole('link', { name: 'шалгах' }).getAttribute('href');
+	const certificateId = new URL(verifyHref!).pathname.split('/').at(-1)!;
+	expect(certificateId).toMatch(/^[0-9a-f-]{36}$/);
 	await expect(page.getByText(/Гэрчилгээ, \d{4} оны/)).toBeVisible();
 	await expect(page.getByText('Сүүлд илгээсэн:')).toBeVisible();
 	await checkPage(page, 'class page with a learner (mn)');
@@ -296,30 +330,58 @@ test('teacher pages in English: language switch, messages, throttled sign-in', a
 test('another teacher, a signed-out visitor and a forged cross-site form change nothing', async ({
 	page,
 	browser,
-	request
+	request,
+	baseURL
 }) => {
+	test.setTimeout(90_000);
 	const owner = newTeacher('Owner');
 	const other = newTeacher('Other');
 	await page.goto('/teach?lang=en');
 	await signIn(page, owner);
 	await createClass(page, 'Private class', 'Create a class');
 	const classUrl = new URL(page.url()).pathname;
+	const classId = classUrl.split('/').at(-1)!;
+	const code = new URL(
+		(await page
+			.getByRole('link', { name: /\/join\?code=/ })
+			.first()
+			.getAttribute('href'))!
+	).searchParams.get('code')!;
+	const certificate = await postCertificate(request, code, 'Learner of Owner');
+	// Posts carry this site's own Origin, so they pass SvelteKit's CSRF check and reach the app's checks.
+	const sameSite = { origin: baseURL! };
+	const post = (ctx: APIRequestContext, path: string, form: Record<string, string>) =>
+		ctx.post(path, { form, headers: sameSite, maxRedirects: 0 });
 
-	// Signed out: the page asks to sign in; the download and the forms are refused.
-	const anonymous = await request.get(`${classUrl}/csv`);
-	expect(anonymous.status()).toBe(403);
-	const forged = await request.post(`${classUrl}?/confirm`, {
-		form: { certificate: crypto.randomUUID() },
-		headers: { origin: 'http://localhost:4173' }
-	});
-	expect(forged.status()).toBe(403);
+	/** What must stay as it was: no confirmation, no new class, the owner's class list unchanged. */
+	async function nothingChanged() {
+		const verify = await request.get(`/en/verify/${certificate}`);
+		expect(await verify.text()).not.toContain('Confirmed in person');
+		await page.goto('/teach');
+		await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Private class']);
+		await page.goto(classUrl);
+		await expect(page.getByRole('button', { name: /Confirm in person/ })).toHaveCount(1);
+	}
 
-	// Another teacher gets a 404 for the class, its report, its download and its forms.
+	// Signed out: pages ask to sign in; the download and every form are refused (403).
+	const signedOutPage = await request.get(classUrl, { maxRedirects: 0 });
+	expect(signedOutPage.status()).toBe(303);
+	expect(signedOutPage.headers().location).toBe(`/teach?next=${encodeURIComponent(classUrl)}`);
+	expect((await request.get(`${classUrl}/csv`)).status()).toBe(403);
+	for (const action of ['confirm', 'withdraw'])
+		expect((await post(request, `${classUrl}?/${action}`, { certificate })).status(), action).toBe(403);
+	expect((await post(request, '/teach/classes/new', { name: 'Forged' })).status()).toBe(403);
+	await nothingChanged();
+
+	// Another teacher: the class, its report and its download are 404; so are forms naming the
+	// owner's class or certificate, whether posted to the owner's class or to their own.
 	const context = await browser.newContext();
 	const intruder = await context.newPage();
 	await intruder.goto('/teach?lang=en');
 	await signIn(intruder, other);
 	await expect(intruder.getByRole('heading', { name: 'My classes' })).toBeVisible();
+	await createClass(intruder, 'Intruder class', 'Create a class');
+	const ownClassUrl = new URL(intruder.url()).pathname;
 	for (const path of [classUrl, `${classUrl}/report`, `${classUrl}/csv`]) {
 		const response = await intruder.request.get(path);
 		expect(response.status(), path).toBe(404);
@@ -328,21 +390,64 @@ test('another teacher, a signed-out visitor and a forged cross-site form change 
 	expect(response?.status()).toBe(404);
 	await expect(intruder.getByText('There is no such class or certificate among yours.')).toBeVisible();
 	await checkPage(intruder, 'not found (en)');
-	const post = await intruder.request.post(`${classUrl}?/confirm`, {
-		form: { certificate: crypto.randomUUID() },
-		headers: { origin: 'http://localhost:4173' }
-	});
-	expect(post.status()).toBe(404);
+	// Both as a browser posts a form (HTML) and as SvelteKit's enhanced forms do (JSON).
+	for (const target of [classUrl, ownClassUrl])
+		for (const action of ['confirm', 'withdraw'])
+			for (const id of [certificate, crypto.randomUUID(), 'not-an-id'])
+				for (const accept of ['text/html', 'application/json']) {
+					const forged = await intruder.request.post(`${target}?/${action}`, {
+						form: { certificate: id },
+						headers: { ...sameSite, accept },
+						maxRedirects: 0
+					});
+					expect(forged.status(), `${action} ${id} via ${target} (${accept})`).toBe(404);
+				}
+	// A class id that is not even a UUID.
+	expect((await intruder.request.get(`/teach/classes/${classId.slice(0, 8)}`)).status()).toBe(404);
 	await context.close();
+	await nothingChanged();
 
 	// A form posted from another site is refused by SvelteKit's origin check, even when signed in.
-	const crossSite = await page.request.post('/teach/classes/new', {
-		form: { name: 'Made elsewhere' },
+	const crossSite = await page.request.post(`${classUrl}?/confirm`, {
+		form: { certificate },
 		headers: { origin: 'https://evil.example' }
 	});
 	expect(crossSite.status()).toBe(403);
+	const crossSiteClass = await page.request.post('/teach/classes/new', {
+		form: { name: 'Made elsewhere' },
+		headers: { origin: 'https://evil.example' }
+	});
+	expect(crossSiteClass.status()).toBe(403);
+	await nothingChanged();
+
+	// The owner, signed in, can confirm it: the refusals above were about who asked, not a broken form.
+	await tabTo(page, page.getByRole('button', { name: /Confirm in person/ }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status')).toContainText('Confirmed in person: Learner of Owner.');
+});
+
+test('teacher pages work with JavaScript turned off', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const email = newTeacher('Ганаа');
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
 	await page.goto('/teach');
-	await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Private class']);
+	await page.locator('#email').fill(email);
+	await page.locator('#password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Нэвтрэх' }).click();
+	await expect(page.getByRole('heading', { name: 'Миний ангиуд' })).toBeVisible();
+	await page.getByRole('link', { name: 'Анги үүсгэх' }).click();
+	await page.locator('#name').fill('Оройн анги');
+	await page.locator('#place').fill('12-р сургууль');
+	await page.getByRole('button', { name: 'Анги үүсгэх' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Оройн анги' })).toBeVisible();
+	await expect(page.locator('.code')).toContainText(/^[2-9A-HJKMNP-Z]{3} [2-9A-HJKMNP-Z]{3}/);
+	await expect(page.locator('.qr svg')).toBeVisible();
+	await page.getByRole('link', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { name: 'Learners and certificates' })).toBeVisible();
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('heading', { name: 'Sign in for teachers' })).toBeVisible();
+	await context.close();
 });
 
 test('every response carries the security headers, and learner pages still run under the CSP', async ({

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db/database.server';
 import { classView } from '$lib/server/teach/class-view';
 import { confirmInPerson, ownedClass, withdrawConfirmation } from '$lib/server/teach/classes';
@@ -20,17 +20,19 @@ async function target(event: Parameters<Actions[string]>[0]) {
 	return { db, teacher, classId: event.params.id ?? '', certificateId };
 }
 
+// A certificate that is not this teacher's to confirm is a 404 thrown, not a returned fail(): a
+// failure would be answered 200 (with the 404 inside the body) to a post that accepts JSON.
 export const actions: Actions = {
 	confirm: async (event) => {
 		const { db, teacher, classId, certificateId } = await target(event);
 		if (!(await confirmInPerson(db, teacher.id, classId, certificateId)))
-			return fail(404, { problem: 'certificate_not_found' as const });
+			error(404, { message: 'certificate_not_found' });
 		return { done: 'confirmed' as const, certificateId };
 	},
 	withdraw: async (event) => {
 		const { db, teacher, classId, certificateId } = await target(event);
 		if (!(await withdrawConfirmation(db, teacher.id, classId, certificateId)))
-			return fail(404, { problem: 'certificate_not_found' as const });
+			error(404, { message: 'certificate_not_found' });
 		return { done: 'withdrawn' as const, certificateId };
 	}
 };
