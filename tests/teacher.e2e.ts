@@ -143,7 +143,7 @@ test('a teacher signs in, runs a class, confirms a certificate in person, prints
 	page,
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	const email = newTeacher('Сарнай');
 	expect(admin(['list']).out).toMatch(new RegExp(`active\\s+${email.replace('.', '\\.')}\\s+Сарнай`));
 
@@ -284,7 +284,7 @@ test('a teacher signs in, runs a class, confirms a certificate in person, prints
 });
 
 test('teacher pages in English: language switch, messages, throttled sign-in', async ({ page }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000);
 	const email = newTeacher('Anar');
 	await page.goto('/teach');
 	await tabTo(page, page.getByRole('link', { name: 'English' }));
@@ -333,7 +333,7 @@ test('another teacher, a signed-out visitor and a forged cross-site form change 
 	request,
 	baseURL
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000);
 	const owner = newTeacher('Owner');
 	const other = newTeacher('Other');
 	await page.goto('/teach?lang=en');
@@ -427,7 +427,7 @@ test('another teacher, a signed-out visitor and a forged cross-site form change 
 });
 
 test('teacher pages work with JavaScript turned off', async ({ browser }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000);
 	const email = newTeacher('Ганаа');
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
