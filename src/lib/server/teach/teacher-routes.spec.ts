@@ -318,6 +318,26 @@ describe.each(testDatabases())('teacher pages on $name', ({ open }) => {
 		expect(record.failures).toBe(5);
 	});
 
+	test('many failures from one address make that address wait, whichever accounts they try', async () => {
+		// 20 free failures per address (a school may share one), spread over accounts that do not exist.
+		for (let i = 0; i < 20; i++) {
+			const result = await outcome(() =>
+				home.actions.signIn(event({ form: { email: `guess${i}@school.mn`, password: 'wrong guess' } }))
+			);
+			expect(result.status).toBe(400);
+		}
+		// Alice has never failed, but the address must wait now, even with her right password.
+		const blocked = await outcome(() =>
+			home.actions.signIn(event({ form: { email: 'alice@school.mn', password: PASSWORD } }))
+		);
+		expect(blocked).toMatchObject({ status: 429, data: { problem: 'throttled', waitSeconds: 15 } });
+		const [record] = await database.db
+			.select()
+			.from(signInThrottle)
+			.where(eq(signInThrottle.key, 'address:192.0.2.7'));
+		expect(record.failures).toBe(20);
+	}, 120_000);
+
 	test('a disabled teacher’s sessions end and she cannot sign in; her class code stops working', async () => {
 		const cookies = new Map<string, string>();
 		await outcome(() =>
