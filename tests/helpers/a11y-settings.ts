@@ -137,7 +137,8 @@ export async function clippedElements(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const out: string[] = [];
 		for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-			if (el.closest('.visually-hidden')) continue;
+			// Visually hidden text (the class, SvelteKit's route announcer) clips on purpose.
+			if (el.closest('.visually-hidden, #svelte-announcer')) continue;
 			const style = getComputedStyle(el);
 			const clipsX = ['hidden', 'clip'].includes(style.overflowX);
 			const clipsY = ['hidden', 'clip'].includes(style.overflowY);

@@ -1,5 +1,4 @@
 import { getContext, setContext } from 'svelte';
-import { MediaQuery } from 'svelte/reactivity';
 import { browser } from '$app/environment';
 import type { LearnerSession } from '$lib/learner/learner-session.svelte';
 import { deviceHasLearnerData } from '$lib/learner/load';
@@ -7,12 +6,20 @@ import { applySettings } from './apply-settings';
 import { browserStorage, MIRROR_KEY, readMirror, writeMirror, type DeviceMirror } from './device-mirror';
 import {
 	effectivePreferences,
+	NO_SYSTEM_PREFERENCES,
 	normalizePreferences,
 	resolveSettings,
 	samePreferences,
 	type A11yPreferences,
-	type AppliedSettings
+	type AppliedSettings,
+	type SystemPreferences
 } from './settings';
+
+const SYSTEM_QUERIES: Record<keyof SystemPreferences, string> = {
+	reducedMotion: '(prefers-reduced-motion: reduce)',
+	dark: '(prefers-color-scheme: dark)',
+	moreContrast: '(prefers-contrast: more)'
+};
 
 /** Loads the settings store (and with it Dexie) only when a learner's settings are read or saved. */
 const settingsStore = () => import('./settings-store');
@@ -30,18 +37,29 @@ export class A11ySettings {
 	#device = $state.raw<DeviceMirror | undefined>(undefined);
 	/** The open learner's own settings, once loaded; kept with the id they belong to. */
 	#learner = $state.raw<{ profileId: string; value: A11yPreferences } | undefined>(undefined);
-	#reducedMotion = new MediaQuery('prefers-reduced-motion: reduce', false);
-	#dark = new MediaQuery('prefers-color-scheme: dark', false);
-	#moreContrast = new MediaQuery('prefers-contrast: more', false);
+	#system = $state.raw<SystemPreferences>(NO_SYSTEM_PREFERENCES);
 
 	constructor(session: LearnerSession, onError: (error: unknown, retry?: () => Promise<unknown>) => void) {
 		this.#session = session;
 		this.#onError = onError;
 		if (!browser) return;
 		this.#device = readMirror(this.#storage);
+		// The device's own wishes, followed live (svelte/reactivity's MediaQuery would do the same
+		// but adds to every page's first download).
+		const queries = Object.entries(SYSTEM_QUERIES).map(([k, q]) => [k, matchMedia(q)] as const);
+		const readSystem = () => {
+			this.#system = Object.fromEntries(
+				queries.map(([k, q]) => [k, q.matches])
+			) as unknown as SystemPreferences;
+		};
+		readSystem();
 		// At once, before the first effect runs: the page is already on screen.
 		applySettings(document.documentElement, this.applied);
 		$effect(() => applySettings(document.documentElement, this.applied));
+		$effect(() => {
+			for (const [, q] of queries) q.addEventListener('change', readSystem);
+			return () => queries.forEach(([, q]) => q.removeEventListener('change', readSystem));
+		});
 		$effect(() => {
 			const id = this.#session.profile?.id;
 			if (id) return this.#openLearner(id);
@@ -83,16 +101,12 @@ export class A11ySettings {
 
 	/** What is applied, with the device's own wishes (reduced motion, dark mode, contrast) added. */
 	applied: AppliedSettings = $derived(
-		resolveSettings(this.#device?.preferences, this.#learnerPreferences, {
-			reducedMotion: this.#reducedMotion.current,
-			dark: this.#dark.current,
-			moreContrast: this.#moreContrast.current
-		})
+		resolveSettings(this.#device?.preferences, this.#learnerPreferences, this.#system)
 	);
 
 	/** The device's own wishes, for the settings page to explain what it follows. */
 	get system() {
-		return { reducedMotion: this.#reducedMotion.current, dark: this.#dark.current };
+		return this.#system;
 	}
 
 	/**

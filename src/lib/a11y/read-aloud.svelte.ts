@@ -20,6 +20,9 @@ export class SpeechVoices {
 
 	/** Create during component initialisation: it listens while the component lives. */
 	constructor() {
+		// On the server nothing is known yet: the prerendered page shows the button, as the
+		// browser will while its voices load.
+		if (!browser) return;
 		if (!speechSupported()) {
 			this.settled = true;
 			return;
