@@ -47,7 +47,10 @@ export default defineConfig({
 				// SvelteKit adds ?x-sveltekit-invalidated=… to __data.json requests on client-side
 				// navigation; the precached data files must still match offline.
 				ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-invalidated$/],
-				globPatterns: ['client/**/*.{js,css,svg,png,webmanifest}', 'prerendered/**/*.{html,json}'],
+				globPatterns: [
+					'client/**/*.{js,css,svg,png,webmanifest,mp3,ogg,m4a}',
+					'prerendered/**/*.{html,json}'
+				],
 				globIgnores: ['server/**', '**/*.gz', '**/*.br'],
 				// A certificate request that fails for lack of network is queued by the worker and replayed
 				// when the connection returns, even with the app closed. Safe: each carries its Idempotency-Key,

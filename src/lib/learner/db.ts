@@ -66,12 +66,23 @@ export interface DeviceRow {
 	value: unknown;
 }
 
+/**
+ * Accessibility settings (src/lib/a11y/): key = a profile id, or 'device' for the settings last used on
+ * this device. `value` is read through normalizePreferences, so a record from any version is safe.
+ */
+export interface SettingsRow {
+	key: string;
+	value: unknown;
+	updatedAt: string;
+}
+
 export class AlkhamDatabase extends Dexie {
 	profiles!: Table<ProfileRow, string>;
 	events!: Table<ProgressEventRow, number>;
 	device!: Table<DeviceRow, string>;
 	certificates!: Table<CertificateRow, string>;
 	outbox!: Table<OutboxRow, string>;
+	settings!: Table<SettingsRow, string>;
 
 	constructor(name = 'alkham') {
 		// Strict durability: a completed lesson must survive a power cut on a shared tablet.
@@ -84,6 +95,7 @@ export class AlkhamDatabase extends Dexie {
 			certificates: 'id, profileId, [profileId+courseId], status',
 			outbox: 'key, kind, profileId, createdAt'
 		});
+		this.version(2).stores({ settings: 'key' });
 	}
 }
 
