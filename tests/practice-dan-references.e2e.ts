@@ -90,6 +90,8 @@ async function expectLabelled(practice: Locator, lang: Lang) {
 
 for (const lang of ['mn', 'en'] as const) {
 	test(`logs in with a one-time code and refuses a fake site, keyboard only (${lang})`, async ({ page }) => {
+		// A long journey with an axe pass over each of its seven states.
+		test.slow();
 		const { params, title, next } = await openPractice(page, lang, 'logging-in-with-dan', 'one-time-code');
 		const p = params as DanParams;
 		const practice = page.locator('.practice');
@@ -167,6 +169,8 @@ for (const lang of ['mn', 'en'] as const) {
 	});
 
 	test(`finds, requests, saves and opens a reference, keyboard only (${lang})`, async ({ page }) => {
+		// A long journey with an axe pass over each of its seven states.
+		test.slow();
 		const { params, title, next } = await openPractice(page, lang, 'getting-references', 'address-reference');
 		const p = params as RefParams;
 		const wanted = p.services.find((s) => s.id === p.target)!;
