@@ -203,4 +203,122 @@ describe('buildCatalogue', () => {
 			/l\.json: steps\[0\]\.type[\s\S]*l\.json: steps\[1\]\.question\.en: missing translation/
 		);
 	});
+
+	test('rejects a Mongolian sentence over the limit anywhere in a lesson, even in an answer option', () => {
+		const files = lessonWith((steps) => {
+			(steps[1].options as { text: unknown }[])[1].text = {
+				mn: Array.from({ length: 21 }, () => 'үг').join(' '),
+				en: 'Long.'
+			};
+		});
+		expect(problemsOf(files)).toContainEqual(
+			expect.objectContaining({
+				field: 'steps[1].options[1].text.mn',
+				message: expect.stringContaining('too long')
+			})
+		);
+	});
+});
+
+describe('glossary links', () => {
+	const GLOSSARY = 'content/glossary.json';
+	const glossary = {
+		terms: [
+			{
+				id: 'one-time-code',
+				term: { mn: 'Нэг удаагийн код', en: 'One-time code' },
+				explanation: { mn: 'Нэг л удаа ашигладаг код.', en: 'A code you use only once.' }
+			}
+		]
+	};
+	function withLink(mn: string, en: string, where: 'body' | 'title' = 'body') {
+		const files = lessonWith((steps) => {
+			if (where === 'body') steps[0].body = [{ mn, en }];
+			else steps[0].title = { mn, en };
+		});
+		files[GLOSSARY] = structuredClone(glossary);
+		return files;
+	}
+
+	test('accepts a link to a glossary term in a paragraph', () => {
+		expect(
+			problemsOf(withLink('[[one-time-code|Кодоо]] хадгал.', 'Keep your [[one-time-code|code]].'))
+		).toEqual([]);
+	});
+
+	test('names the file and field of a link to a term the glossary lacks', () => {
+		expect(problemsOf(withLink('[[pin-code|Кодоо]] хадгал.', 'Keep your [[pin-code|code]].'))).toContainEqual(
+			{
+				file: LESSON,
+				field: 'steps[0].body[0].mn',
+				message: 'unknown glossary term "pin-code"'
+			}
+		);
+	});
+
+	test('reports every link as unknown when there is no glossary', () => {
+		const files = withLink('[[one-time-code|Кодоо]] хадгал.', 'Keep your [[one-time-code|code]].');
+		delete files[GLOSSARY];
+		expect(problemsOf(files)).toContainEqual(
+			expect.objectContaining({
+				field: 'steps[0].body[0].en',
+				message: 'unknown glossary term "one-time-code"'
+			})
+		);
+	});
+
+	test('rejects a link without shown words', () => {
+		expect(
+			problemsOf(withLink('[[one-time-code]] хадгал.', 'Keep your [[one-time-code|code]].'))
+		).toContainEqual({
+			file: LESSON,
+			field: 'steps[0].body[0].mn',
+			message: 'malformed glossary link: write [[term-id|shown words]]'
+		});
+	});
+
+	test('rejects links outside running text, such as in a title', () => {
+		expect(problemsOf(withLink('[[one-time-code|Код]]', '[[one-time-code|Code]]', 'title'))).toContainEqual({
+			file: LESSON,
+			field: 'steps[0].title',
+			message: 'glossary links belong only in paragraphs, summaries, explanations and feedback'
+		});
+	});
+
+	test('rejects a link present in one language only', () => {
+		expect(problemsOf(withLink('[[one-time-code|Кодоо]] хадгал.', 'Keep your code.'))).toContainEqual({
+			file: LESSON,
+			field: 'steps[0].body[0]',
+			message: 'the Mongolian and English texts must link the same glossary terms'
+		});
+	});
+
+	test('names the field of a glossary term without its English text', () => {
+		const files = catalogue();
+		files[GLOSSARY] = { terms: [{ ...glossary.terms[0], explanation: { mn: 'Код.' } }] };
+		expect(problemsOf(files)).toContainEqual({
+			file: GLOSSARY,
+			field: 'terms[0].explanation.en',
+			message: 'missing translation'
+		});
+	});
+
+	test('rejects a glossary term listed twice', () => {
+		const files = catalogue();
+		files[GLOSSARY] = { terms: [glossary.terms[0], glossary.terms[0]] };
+		expect(problemsOf(files)).toContainEqual({
+			file: GLOSSARY,
+			field: 'terms[1].id',
+			message: '"one-time-code" is listed twice'
+		});
+	});
+
+	test('rejects a long Mongolian sentence in a glossary explanation', () => {
+		const files = catalogue();
+		const long = Array.from({ length: 21 }, () => 'үг').join(' ') + '.';
+		files[GLOSSARY] = { terms: [{ ...glossary.terms[0], explanation: { mn: long, en: 'Long.' } }] };
+		expect(problemsOf(files)).toContainEqual(
+			expect.objectContaining({ file: GLOSSARY, field: 'terms[0].explanation.mn' })
+		);
+	});
 });

@@ -1,8 +1,10 @@
 import * as v from 'valibot';
 import { simulationSchemas } from '../simulations/schemas';
+import { checkGlossary, GLOSSARY_FILE } from './glossary';
+import { hasMalformedLink, linkedTerms, stripGlossaryLinks } from './glossary-links';
 import { longSentences } from './plain-language';
 import { CatalogueSchema, CourseFileSchema, LessonSchema } from './schema';
-import type { Course, Lesson, Step, Text } from './types';
+import type { Course, Lesson, Text } from './types';
 
 /** One thing wrong with the content, naming the file and the field. */
 export interface ContentProblem {
@@ -47,28 +49,53 @@ function parse<T>(schema: v.GenericSchema<unknown, T>, data: unknown, file: stri
 	return undefined;
 }
 
-/** Mongolian texts of a step that must follow the plain-language rule, with their field names. */
-function plainTexts(step: Step): [string, Text][] {
-	switch (step.type) {
-		case 'read':
-			return step.body.map((t, i) => [`body[${i}]`, t]);
-		case 'quiz':
-			return [
-				['question', step.question],
-				['explanation', step.explanation],
-				...step.options.flatMap((o, i): [string, Text][] =>
-					o.feedback ? [[`options[${i}].feedback`, o.feedback]] : []
-				)
-			];
-		case 'practice':
-			return [['goal', step.goal]];
-		case 'summary':
-			return [['body', step.body]];
+/** Fields where glossary links may appear: running text, never titles, buttons or answer options. */
+const LINKABLE_FIELD = /^steps\[\d+\]\.(?:body(?:\[\d+\])?|explanation|options\[\d+\]\.feedback)$/u;
+
+function isText(value: unknown): value is Text {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+	const keys = Object.keys(value);
+	return (
+		keys.length === 2 && typeof (value as Text).mn === 'string' && typeof (value as Text).en === 'string'
+	);
+}
+
+/** Every bilingual text in a lesson (titles, paragraphs, options, practice params…) with its field name. */
+function* lessonTexts(value: unknown, field: string): Generator<[string, Text]> {
+	if (isText(value)) yield [field, value];
+	else if (Array.isArray(value))
+		for (const [i, item] of value.entries()) yield* lessonTexts(item, `${field}[${i}]`);
+	else if (value !== null && typeof value === 'object')
+		for (const [key, item] of Object.entries(value))
+			// Recordings are file paths, not text.
+			if (key !== 'audio') yield* lessonTexts(item, field ? `${field}.${key}` : key);
+}
+
+/** Problems with the glossary links of one text: where they may be, their form, and their terms. */
+function linkProblems(field: string, text: Text, glossaryIds: ReadonlySet<string>): [string, string][] {
+	const problems: [string, string][] = [];
+	if (!/\[\[|\]\]/u.test(text.mn + text.en)) return problems;
+	if (!LINKABLE_FIELD.test(field))
+		return [[field, 'glossary links belong only in paragraphs, summaries, explanations and feedback']];
+	for (const lang of ['mn', 'en'] as const) {
+		if (hasMalformedLink(text[lang]))
+			problems.push([`${field}.${lang}`, 'malformed glossary link: write [[term-id|shown words]]']);
+		for (const term of linkedTerms(text[lang]))
+			if (!glossaryIds.has(term)) problems.push([`${field}.${lang}`, `unknown glossary term "${term}"`]);
 	}
+	const terms = (lang: 'mn' | 'en') => linkedTerms(text[lang]).sort().join(' ');
+	if (terms('mn') !== terms('en'))
+		problems.push([field, 'the Mongolian and English texts must link the same glossary terms']);
+	return problems;
 }
 
 /** Rules a schema cannot express: the shape of a good lesson. */
-export function checkLessonRules(lesson: Lesson, file: string, assetExists?: (path: string) => boolean) {
+export function checkLessonRules(
+	lesson: Lesson,
+	file: string,
+	assetExists?: (path: string) => boolean,
+	glossaryIds: ReadonlySet<string> = new Set()
+) {
 	const problems: ContentProblem[] = [];
 	const add = (field: string, message: string) => problems.push({ file, field, message });
 	const { steps } = lesson;
@@ -101,10 +128,6 @@ export function checkLessonRules(lesson: Lesson, file: string, assetExists?: (pa
 						add(`${at}.params${fieldOf(issue.path) ? '.' + fieldOf(issue.path) : ''}`, issue.message);
 			}
 		}
-		for (const [field, text] of plainTexts(step)) {
-			for (const sentence of longSentences(text.mn))
-				add(`${at}.${field}.mn`, `sentence too long for plain language: "${sentence}"`);
-		}
 		if (assetExists) {
 			if (step.type === 'read' && step.image && !assetExists(step.image.src))
 				add(`${at}.image.src`, `no such file static${step.image.src}`);
@@ -112,6 +135,12 @@ export function checkLessonRules(lesson: Lesson, file: string, assetExists?: (pa
 				if (src && !assetExists(src)) add(`${at}.audio.${lang}`, `no such file static${src}`);
 		}
 	});
+	// Plain language and glossary links are checked on every text of the lesson, wherever it is.
+	for (const [field, text] of lessonTexts(lesson, '')) {
+		for (const sentence of longSentences(stripGlossaryLinks(text.mn)))
+			add(`${field}.mn`, `sentence too long for plain language: "${sentence}"`);
+		for (const [where, message] of linkProblems(field, text, glossaryIds)) add(where, message);
+	}
 	return problems;
 }
 
@@ -129,6 +158,11 @@ export function buildCatalogue(files: ContentFiles, assetExists?: (path: string)
 	const root = 'content/catalogue.json';
 	const catalogue = parse(CatalogueSchema, files[root], root, problems);
 	if (!catalogue) throw new ContentError(problems);
+
+	// The glossary is optional for the catalogue to build, but every link in a lesson must name one of its terms.
+	const glossary = GLOSSARY_FILE in files ? checkGlossary(files[GLOSSARY_FILE]) : { terms: [], problems: [] };
+	problems.push(...glossary.problems);
+	const glossaryIds = new Set(glossary.terms.map((t) => t.id));
 
 	const courses: Course[] = [];
 	for (const courseId of catalogue.courses) {
@@ -152,7 +186,7 @@ export function buildCatalogue(files: ContentFiles, assetExists?: (path: string)
 			if (!lesson) continue;
 			if (lesson.id !== lessonId)
 				problems.push({ file: lessonFile, field: 'id', message: `must be "${lessonId}", its file name` });
-			problems.push(...checkLessonRules(lesson, lessonFile, assetExists));
+			problems.push(...checkLessonRules(lesson, lessonFile, assetExists, glossaryIds));
 			lessons.push(lesson);
 		}
 		if (new Set(course.lessons).size !== course.lessons.length)

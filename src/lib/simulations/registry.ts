@@ -8,5 +8,7 @@ import type { SimulationComponent } from './practice/types';
 export const simulations: Record<string, () => Promise<{ default: SimulationComponent }>> = {
 	'official-site': () => import('./official-site/OfficialSite.svelte') as never,
 	'qpay-invoice': () => import('./qpay-invoice/QpayInvoice.svelte') as never,
-	'inbox-sort': () => import('./inbox-sort/InboxSort.svelte') as never
+	'inbox-sort': () => import('./inbox-sort/InboxSort.svelte') as never,
+	'dan-login': () => import('./dan-login/DanLogin.svelte') as never,
+	'reference-request': () => import('./reference-request/ReferenceRequest.svelte') as never
 };

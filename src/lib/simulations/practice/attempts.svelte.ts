@@ -56,6 +56,14 @@ export class PracticeAttempts {
 		}
 	}
 
+	/**
+	 * A new part of a practice made of several parts: its hint and answer wait for a wrong try in
+	 * this part, so the answer to a new question is never shown before the learner has tried it.
+	 */
+	beginPart() {
+		this.wrongTries = 0;
+	}
+
 	reset() {
 		this.wrongTries = 0;
 		this.done = false;
