@@ -1,9 +1,16 @@
-// `npm run bench:cpu`: CPU time the server process spends per certificate issue. Unlike requests per
-// second, this figure hardly moves when other work shares the machine, so it is the one to compare
-// before and after a change on a busy machine. It starts the built server (one process) on loopback,
-// warms it up, sends BENCH_REQUESTS issues through BENCH_CONNECTIONS keep-alive connections with a
-// lightweight client, and reads the server's user + system CPU time from /proc (Linux) around them.
-// PostgreSQL when BENCH_DATABASE_URL is set, else PGlite in a temporary folder.
+// `npm run bench:cpu`: CPU time the server process spends per certificate issue, and the database's
+// and the load client's share. Unlike requests per second, CPU time per request hardly depends on how
+// busy the machine is, so it is the figure to compare before and after a change on a shared machine.
+//
+// It starts the built server (one process) on loopback, warms it up, sends BENCH_REQUESTS issues per
+// round through BENCH_CONNECTIONS keep-alive connections with a lightweight client, and reads the
+// server's user + system CPU time from /proc (Linux) around each round. PostgreSQL when
+// BENCH_DATABASE_URL is set, else PGlite in a temporary folder.
+//
+// To compare builds, copy build/ to a folder inside the project before a change (so that it finds
+// node_modules) and name both: BENCH_BUILDS=build-before,build npm run bench:cpu. Every server then
+// runs at the same time and the requests alternate between them, so that both see the same load
+// from the rest of the machine — a fair comparison even while other work runs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -15,12 +22,11 @@ const PORT = Number(process.env.BENCH_PORT ?? 4292);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-// Another build folder (e.g. a copy of build/ from before a change, inside the project so that it
-// finds node_modules) to compare: BENCH_BUILD=build-before npm run bench:cpu.
-const BUILD = process.env.BENCH_BUILD ?? 'build';
+const BUILDS = (process.env.BENCH_BUILDS ?? 'build').split(',');
+const DATABASE_URL = process.env.BENCH_DATABASE_URL;
 const CLOCK_TICK_US = 1e6 / Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim() || 100);
 
-if (BUILD === 'build' && !existsSync('build/index.js')) {
+if (BUILDS.includes('build') && !existsSync('build/index.js')) {
 	console.log('Building the production app first…');
 	if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 }
@@ -47,22 +53,35 @@ function cpuMicros(pid) {
 	return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_US;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS * BUILDS.length });
 
-function issue() {
+// A keep-alive connection the server has just closed fails with ECONNRESET: send the same request
+// again, with the same Idempotency-Key, which is what the API is made for.
+async function issue(port) {
 	const body = requestBody();
+	const key = crypto.randomUUID();
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await send(port, body, key);
+		} catch (error) {
+			if (error.code !== 'ECONNRESET' || attempt === 3) throw error;
+		}
+	}
+}
+
+function send(port, body, key) {
 	return new Promise((resolve, reject) => {
 		const req = http.request(
 			{
 				host: '127.0.0.1',
-				port: PORT,
+				port,
 				path: '/api/v1/certificates',
 				method: 'POST',
 				agent,
 				headers: {
 					'content-type': 'application/json',
 					'content-length': Buffer.byteLength(body),
-					'idempotency-key': crypto.randomUUID()
+					'idempotency-key': key
 				}
 			},
 			(res) => {
@@ -77,78 +96,119 @@ function issue() {
 	});
 }
 
-async function drive(count) {
+/** `count` issues to every server, alternating between them request by request. */
+async function drive(servers, count) {
 	let next = 0;
+	const total = count * servers.length;
 	await Promise.all(
-		Array.from({ length: CONNECTIONS }, async () => {
-			while (next++ < count) await issue();
+		Array.from({ length: CONNECTIONS * servers.length }, async () => {
+			for (let n = next++; n < total; n = next++) await issue(servers[n % servers.length].port);
 		})
 	);
 }
 
-const dir = process.env.BENCH_DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'alkham-cpu-'));
-const server = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), BUILD], {
-	env: {
-		...process.env,
-		...(dir ? { DATA_DIR: dir } : { DATABASE_URL: process.env.BENCH_DATABASE_URL }),
-		PORT: String(PORT),
-		HOST: '127.0.0.1',
-		ORIGIN: `http://127.0.0.1:${PORT}`,
-		RATE_LIMIT_PER_MINUTE: '0'
-	},
-	stdio: ['ignore', 'ignore', 'inherit']
-});
-try {
+/** The PostgreSQL backends serving one server's pool, told apart by application_name. */
+async function backendsOf(name) {
+	const admin = new pg.Client({ connectionString: DATABASE_URL });
+	await admin.connect();
+	const { rows } = await admin.query(
+		'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1',
+		[name]
+	);
+	await admin.end();
+	return rows.map((r) => r.pid);
+}
+
+function withApplicationName(url, name) {
+	const parsed = new URL(url);
+	parsed.searchParams.set('application_name', name);
+	return parsed.toString();
+}
+
+async function startServer(build, port, dataDir) {
+	const name = `alkham-bench-${port}`;
+	const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), build], {
+		env: {
+			...process.env,
+			...(DATABASE_URL ? { DATABASE_URL: withApplicationName(DATABASE_URL, name) } : { DATA_DIR: dataDir }),
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			RATE_LIMIT_PER_MINUTE: '0'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 	for (let i = 0; ; i++) {
 		try {
-			if ((await fetch(`http://127.0.0.1:${PORT}/.well-known/jwks.json`)).ok) break;
+			if ((await fetch(`http://127.0.0.1:${port}/.well-known/jwks.json`)).ok) break;
 		} catch {
-			if (i > 300) throw new Error('server did not start');
+			if (i > 300) throw new Error(`${build} did not start`);
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	await drive(1000); // warm up the JIT, the pool and the signing key
-	// PostgreSQL's share: the backends serving the server's pool (found after the warm-up opened them).
-	let backends = [];
-	if (!dir) {
-		const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-		await admin.connect();
-		const { rows } = await admin.query(
-			'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'
-		);
-		await admin.end();
-		backends = rows.map((r) => r.pid);
+	return { build, port, name, child, backends: [], rounds: [] };
+}
+
+const dataDirs = [];
+const servers = [];
+try {
+	for (const [i, build] of BUILDS.entries()) {
+		const dir = DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'alkham-cpu-'));
+		if (dir) dataDirs.push(dir);
+		servers.push(await startServer(build, PORT + i, dir));
 	}
-	const backendMicros = () => backends.reduce((sum, pid) => sum + cpuMicros(pid), 0);
-	const perRequest = [];
+	await drive(servers, 1000); // warm up the JIT, the pools and the signing key
+	// A backend that exits during a round (the pool closes idle connections) is left out.
+	const backendMicros = (s) =>
+		s.backends.map((pid) => {
+			try {
+				return cpuMicros(pid);
+			} catch {
+				return undefined;
+			}
+		});
+	const spent = (before, after) =>
+		before.reduce((sum, b, i) => (b === undefined || after[i] === undefined ? sum : sum + after[i] - b), 0);
 	for (let round = 0; round < ROUNDS; round++) {
-		const before = cpuMicros(server.pid);
-		const beforeDb = backendMicros();
-		const beforeClient = process.cpuUsage();
+		if (DATABASE_URL) for (const s of servers) s.backends = await backendsOf(s.name);
+		const before = servers.map((s) => [cpuMicros(s.child.pid), backendMicros(s)]);
+		const client = process.cpuUsage();
 		const start = performance.now();
-		await drive(REQUESTS);
+		await drive(servers, REQUESTS);
 		const seconds = (performance.now() - start) / 1000;
-		const us = (cpuMicros(server.pid) - before) / REQUESTS;
-		const client = process.cpuUsage(beforeClient);
-		const db = backends.length
-			? `, PostgreSQL ${((backendMicros() - beforeDb) / REQUESTS).toFixed(0)} µs`
-			: '';
-		perRequest.push(us);
+		const { user, system } = process.cpuUsage(client);
+		const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 		console.log(
-			`round ${round + 1}: ${us.toFixed(0)} µs server CPU per issue${db}, load client ${((client.user + client.system) / REQUESTS).toFixed(0)} µs ` +
-				`(${(REQUESTS / seconds).toFixed(0)} issues/s wall clock, ${CONNECTIONS} connections)`
+			`round ${round + 1} (load ${load}, ${((REQUESTS * servers.length) / seconds).toFixed(0)} issues/s in all, ` +
+				`load client ${((user + system) / (REQUESTS * servers.length)).toFixed(0)} µs per issue):`
+		);
+		for (const [i, s] of servers.entries()) {
+			const server = (cpuMicros(s.child.pid) - before[i][0]) / REQUESTS;
+			const db = DATABASE_URL ? spent(before[i][1], backendMicros(s)) / REQUESTS : undefined;
+			s.rounds.push({ server, db });
+			console.log(
+				`  ${s.build}: server ${server.toFixed(0)} µs${db === undefined ? '' : `, PostgreSQL ${db.toFixed(0)} µs`}`
+			);
+		}
+	}
+	// Other work on the machine only ever adds CPU time (cache misses, preemption), so the lowest
+	// round is the closest to the true cost; the median shows the spread.
+	console.log(
+		`\nServer CPU per certificate issue (${DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${ROUNDS} rounds of ${REQUESTS}):`
+	);
+	for (const s of servers) {
+		const sorted = (key) => s.rounds.map((r) => r[key]).sort((a, b) => a - b);
+		const [server, db] = [sorted('server'), sorted('db')];
+		const mid = Math.floor(ROUNDS / 2);
+		console.log(
+			`  ${s.build}: lowest ${server[0].toFixed(0)} µs, median ${server[mid].toFixed(0)} µs` +
+				(DATABASE_URL ? `; PostgreSQL lowest ${db[0].toFixed(0)} µs, median ${db[mid].toFixed(0)} µs` : '')
 		);
 	}
-	perRequest.sort((a, b) => a - b);
-	// Other work on the machine only ever adds CPU time (cache misses, frequency), so the lowest round
-	// is the closest to the true cost; the median shows the spread.
-	const [lowest, median] = [perRequest[0], perRequest[Math.floor(perRequest.length / 2)]];
-	console.log(
-		`${dir ? 'PGlite' : 'PostgreSQL'}: lowest ${lowest.toFixed(0)} µs, median ${median.toFixed(0)} µs server CPU per issue ` +
-			`(→ at most ${(1e6 / lowest).toFixed(0)} issues/s per fully used core)`
-	);
 } finally {
 	agent.destroy();
-	await new Promise((resolve) => (server.once('exit', resolve), server.kill()));
-	if (dir) rmSync(dir, { recursive: true, force: true });
+	await Promise.all(
+		servers.map((s) => new Promise((resolve) => (s.child.once('exit', resolve), s.child.kill())))
+	);
+	for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 }
