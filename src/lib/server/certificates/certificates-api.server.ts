@@ -1,7 +1,7 @@
 import { courses } from '$lib/content/catalogue.server';
 import { database } from '../db/database.server';
 import { RateLimiter } from '../http/rate-limit';
-import { createCertificateHandler, publicOrigin } from './post-certificate';
+import { createCertificateHandler, publicOrigin as originFor } from './post-certificate';
 
 /**
  * The rate limit lives in this instance's memory on purpose (see rate-limit.ts).
@@ -18,4 +18,8 @@ export const postCertificate = createCertificateHandler({
 	limiter
 });
 
-export { publicOrigin };
+// Read once: process.env is slow to read on every request, and the configuration does not change.
+const originEnv = { PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL };
+
+/** The public origin used in credentials and verify links: PUBLIC_BASE_URL, else the request's. */
+export const publicOrigin = (url: URL) => originFor(url, originEnv);

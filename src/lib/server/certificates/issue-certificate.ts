@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Course } from '$lib/content/types';
-import type { Database } from '../db';
+import { runPrepared, type Database } from '../db';
 import { idempotencyKeys } from '../db/schema';
 import type { SigningKey } from '../issuer/issuer-keys';
 import { buildCredential } from './credential';
@@ -36,6 +36,24 @@ export const ISSUER_NAME = 'Алхам (Alkham)';
 export function verifyUrl(origin: string, id: string, locale: 'mn' | 'en') {
 	return `${origin}${locale === 'en' ? '/en' : ''}/verify/${id}`;
 }
+
+/**
+ * One statement claims the idempotency key and stores the certificate: atomic without a transaction,
+ * one round trip. The primary key on the idempotency key decides between concurrent duplicates.
+ * Prepared once per connection on PostgreSQL (runPrepared).
+ */
+const ISSUE_STATEMENT = `
+	WITH claimed AS (
+		INSERT INTO idempotency_keys (key, request_hash, status, response, certificate_id)
+		VALUES ($1, $2, 201, $3, $4)
+		ON CONFLICT DO NOTHING
+		RETURNING key
+	)
+	INSERT INTO certificates
+		(id, learner_id, learner_name, course_id, course_version, completed_at, locale, class_code, credential, kid)
+	SELECT $4, $5, $6, $7, $8, $9::timestamptz, $10, $11, $12, $13
+	FROM claimed
+	RETURNING id`;
 
 function hashRequest(request: CertificateRequest) {
 	return createHash('sha256').update(canonicalJson(request)).digest('hex');
@@ -94,7 +112,7 @@ export async function issueCertificate(
 
 	const id = randomUUID();
 	const issuedAt = now.toISOString();
-	const credential = await signCredential(
+	const credential = signCredential(
 		buildCredential({
 			certificateId: id,
 			issuerUrl: ctx.origin,
@@ -115,22 +133,22 @@ export async function issueCertificate(
 	const issued: IssuedCertificate = { id, credential, verifyUrl: verifyUrl(ctx.origin, id, request.locale) };
 	const body = JSON.stringify(issued);
 
-	// One statement claims the key and stores the certificate: atomic without a transaction, one
-	// round trip. The primary key on the idempotency key decides between concurrent duplicates.
-	const inserted = (await ctx.db.execute(sql`
-		WITH claimed AS (
-			INSERT INTO idempotency_keys (key, request_hash, status, response, certificate_id)
-			VALUES (${idempotencyKey}, ${requestHash}, 201, ${body}, ${id})
-			ON CONFLICT DO NOTHING
-			RETURNING key
-		)
-		INSERT INTO certificates
-			(id, learner_id, learner_name, course_id, course_version, completed_at, locale, class_code, credential, kid)
-		SELECT ${id}, ${request.learner.id}, ${request.learner.name}, ${course.id}, ${course.version},
-			${request.completedAt}::timestamptz, ${request.locale}, ${request.classCode ?? null}, ${credential}, ${ctx.key.kid}
-		FROM claimed
-		RETURNING id`)) as unknown as { rows: unknown[] };
-	if (inserted.rows.length === 0) {
+	const inserted = await runPrepared(ctx.db, 'alkham_issue_certificate', ISSUE_STATEMENT, [
+		idempotencyKey,
+		requestHash,
+		body,
+		id,
+		request.learner.id,
+		request.learner.name,
+		course.id,
+		course.version,
+		request.completedAt,
+		request.locale,
+		request.classCode ?? null,
+		credential,
+		ctx.key.kid
+	]);
+	if (inserted.length === 0) {
 		const winner = await replay(ctx.db, idempotencyKey, requestHash);
 		if (winner) return winner;
 		throw new Error('Idempotency key conflict without a stored response');

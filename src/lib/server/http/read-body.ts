@@ -1,6 +1,9 @@
 /** The largest request body the API accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+// Shared: without `stream`, every decode() starts afresh, and `fatal` refuses malformed UTF-8.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable' };
 
 /**
@@ -35,7 +38,7 @@ export async function readLimitedBody(request: Request, limit = MAX_BODY_BYTES):
 		offset += chunk.byteLength;
 	}
 	try {
-		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+		return { ok: true, text: utf8.decode(bytes) };
 	} catch {
 		return { ok: false, reason: 'unreadable' };
 	}

@@ -1,12 +1,6 @@
+import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { isNull } from 'drizzle-orm';
-import {
-	calculateJwkThumbprint,
-	exportJWK,
-	generateKeyPair,
-	importJWK,
-	type CryptoKey,
-	type JWK
-} from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Database } from '../db';
 import { issuerKeys } from '../db/schema';
 
@@ -15,7 +9,11 @@ export type IssuerAlg = 'EdDSA' | 'RS256';
 export interface SigningKey {
 	kid: string;
 	alg: IssuerAlg;
-	privateKey: CryptoKey;
+	/**
+	 * The private key as a Node.js KeyObject, imported once per process: signing with it through
+	 * node:crypto costs a fraction of a WebCrypto CryptoKey (see vc-jwt.ts).
+	 */
+	privateKey: KeyObject;
 }
 
 /** The signing algorithm: EdDSA (Ed25519) by default; RS256, the Open Badges interoperability minimum, by configuration. */
@@ -91,7 +89,7 @@ export async function activeSigningKey(
 	return {
 		kid: row.kid,
 		alg: row.alg as IssuerAlg,
-		privateKey: (await importJWK(row.privateJwk as JWK, row.alg)) as CryptoKey
+		privateKey: createPrivateKey({ key: row.privateJwk as JsonWebKey, format: 'jwk' })
 	};
 }
 
