@@ -138,13 +138,22 @@ async function startServer(build, port, dataDir) {
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
-	for (let i = 0; ; i++) {
+	// PGlite takes a few seconds to start, much longer on a busy machine.
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	for (const deadline = Date.now() + 120_000; ;) {
 		try {
 			if ((await fetch(`http://127.0.0.1:${port}/.well-known/jwks.json`)).ok) break;
 		} catch {
-			if (i > 300) throw new Error(`${build} did not start`);
+			// not up yet
 		}
-		await new Promise((r) => setTimeout(r, 100));
+		const stopped = await Promise.race([
+			exited.then(() => true),
+			new Promise((r) => setTimeout(r, 200, false))
+		]);
+		if (stopped || Date.now() > deadline) {
+			child.kill();
+			throw new Error(`${build} did not start`);
+		}
 	}
 	return { build, port, name, child, backends: [], rounds: [] };
 }
