@@ -37,7 +37,7 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
 	webServer: {
 		// The production build, as learners get it (service worker included); `npm test` builds first.
-		command: 'node build',
+		command: 'node scripts/serve.js',
 		url: `http://localhost:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 60_000,

@@ -1,6 +1,6 @@
 // Runs one server process per core (WEB_CONCURRENCY overrides) sharing one port, for production
 // machines with several cores. Safe because the server is stateless: everything that matters is in
-// the database (see docs/server.md). `node scripts/serve-cluster.js` instead of `node build`; it needs
+// the database (see docs/server.md). `node scripts/serve-cluster.js` instead of `node scripts/serve.js`; it needs
 // DATABASE_URL (PostgreSQL), since the embedded PGlite database cannot be shared between processes.
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 // The embedded database belongs to one process: several processes need PostgreSQL.
 const workers = process.env.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY ?? availableParallelism()) : 1;
-const build = resolve(process.env.BUILD_DIR ?? 'build', 'index.js');
+const serve = resolve('scripts', 'serve.js');
 
 if (cluster.isPrimary && workers > 1) {
 	for (let i = 0; i < workers; i++) cluster.fork();
@@ -20,5 +20,5 @@ if (cluster.isPrimary && workers > 1) {
 		cluster.fork();
 	});
 } else {
-	await import(pathToFileURL(build).href);
+	await import(pathToFileURL(serve).href);
 }

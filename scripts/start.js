@@ -37,6 +37,6 @@ process.env.PORT ??= '3000';
 // Without ORIGIN, adapter-node assumes https; locally the app is served over plain http.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Starting Alkham at http://localhost:${process.env.PORT}`);
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, ['scripts/serve.js'], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -461,7 +461,21 @@ test('every response carries the security headers, and learner pages still run u
 	const verify = (await request.get('/verify/unknown')).headers()['content-security-policy'];
 	expect(verify).toMatch(/script-src 'self' 'nonce-[^']+'/);
 	expect(verify).not.toMatch(/script-src[^;]*unsafe-inline/);
-	for (const path of ['/teach', '/api/v1/courses', '/api/v1/classes/ZZZZZZ', '/verify/unknown']) {
+	// Server-rendered pages and JSON, and (through scripts/serve.js) prerendered pages, the web app
+	// manifest and static files, which adapter-node serves before the app's hooks run.
+	const home = await page.request.get('/');
+	const asset = (await home.text()).match(/\/_app\/immutable\/[^"]+\.js/)?.[0];
+	expect(asset).toBeTruthy();
+	for (const path of [
+		'/teach',
+		'/api/v1/courses',
+		'/api/v1/classes/ZZZZZZ',
+		'/verify/unknown',
+		'/',
+		'/en/join',
+		'/manifest.webmanifest',
+		asset!
+	]) {
 		const headers = (await request.get(path)).headers();
 		expect(headers['x-content-type-options'], path).toBe('nosniff');
 		expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');

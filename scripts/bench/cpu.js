@@ -127,17 +127,22 @@ function withApplicationName(url, name) {
 
 async function startServer(build, port, dataDir) {
 	const name = `alkham-bench-${port}`;
-	const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), build], {
-		env: {
-			...process.env,
-			...(DATABASE_URL ? { DATABASE_URL: withApplicationName(DATABASE_URL, name) } : { DATA_DIR: dataDir }),
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
-			RATE_LIMIT_PER_MINUTE: '0'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const child = spawn(
+		process.execPath,
+		[...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), 'scripts/serve.js'],
+		{
+			env: {
+				...process.env,
+				BUILD_DIR: build,
+				...(DATABASE_URL ? { DATABASE_URL: withApplicationName(DATABASE_URL, name) } : { DATA_DIR: dataDir }),
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: `http://127.0.0.1:${port}`,
+				RATE_LIMIT_PER_MINUTE: '0'
+			},
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
 	// PGlite takes a few seconds to start, much longer on a busy machine.
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	for (const deadline = Date.now() + 120_000; ;) {

@@ -51,7 +51,7 @@ function requestBody() {
 async function startServer(env, workers = 1) {
 	// Several workers: scripts/serve-cluster.js, one server process each, sharing the port.
 	// PGlite belongs to one process, so only the PostgreSQL runs use several.
-	const args = workers === 1 ? ['build'] : ['scripts/serve-cluster.js'];
+	const args = workers === 1 ? ['scripts/serve.js'] : ['scripts/serve-cluster.js'];
 	const server = spawn(process.execPath, args, {
 		env: {
 			...process.env,
