@@ -40,7 +40,7 @@ export default defineConfig({
 		command: 'node scripts/serve.js',
 		url: `http://localhost:${PORT}/`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		timeout: 180_000,
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
