@@ -86,11 +86,14 @@ export class LearnerSession {
 	/** Restores this tab's learner, or asks who is learning. */
 	async start() {
 		const chosen = readTab();
+		// Asked first for everyone: besides its answer, this await lets SvelteKit finish hydrating
+		// before any page reacts to the session (a guest's player would otherwise update the URL too early).
+		const hasData = await deviceHasLearnerData();
 		if (chosen === GUEST) {
 			this.#state = 'guest';
 			return;
 		}
-		if (!(await deviceHasLearnerData())) {
+		if (!hasData) {
 			// A fresh device: nothing to read, and Dexie is not even downloaded until a learner is added.
 			this.#choose('start');
 			return;
