@@ -141,6 +141,9 @@ test('after a switch, Back and the page cache show nothing of the previous learn
 	await typeInto(page, page.getByLabel('Таны нэр'), 'Bold');
 	await page.keyboard.press('Enter');
 	await expect(header(page).getByRole('link', { name: 'Bold' })).toBeVisible();
+	// Bold's own home opens; only then go Back (else Back could race that navigation).
+	await expect(page).toHaveURL(/^https?:\/\/[^/]+\/$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('e-Mongolia-г аюулгүй ашиглаж сурах');
 
 	await page.goBack();
 	await expect(page).toHaveURL(new RegExp(`^https?://[^/]+/courses/${course.id}$`));
