@@ -1,6 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readCourse, type LessonData, type StepData } from './helpers/content';
 import { tabTo, waitForOfflineReady } from './helpers/pages';
+import { startLearning } from './helpers/learners';
+
+// Every learner page first asks who is learning: each test starts as a new learner.
+test.beforeEach(async ({ page }) => startLearning(page));
 
 const course = readCourse('meet-e-mongolia');
 const ui = {

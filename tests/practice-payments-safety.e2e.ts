@@ -3,6 +3,10 @@ import { expectNoAxeViolations } from './helpers/a11y';
 import { readCourse } from './helpers/content';
 import { tabTo } from './helpers/pages';
 import { smallTargets } from './helpers/targets';
+import { startLearning } from './helpers/learners';
+
+// Every learner page first asks who is learning: each test starts as a new learner.
+test.beforeEach(async ({ page }) => startLearning(page));
 
 type Lang = 'mn' | 'en';
 type Text = Record<Lang, string>;

@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { startLearning } from './helpers/learners';
+
+// Every learner page first asks who is learning: each test starts as a new learner.
+test.beforeEach(async ({ page }) => startLearning(page));
 
 const lesson = '/en/courses/meet-e-mongolia/official-site';
 

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { waitForOfflineReady } from './helpers/pages';
+import { startLearning } from './helpers/learners';
 
 // This test runs its own copy of the production build, so that it can deploy a "new version" (a service
 // worker that differs by one byte) while a learner is in the middle of a lesson.
@@ -57,7 +58,7 @@ test('a new version waits and is applied only when the learner chooses to update
 	rmSync(join(dir, 'client', 'sw.js.br'), { force: true });
 	let server = await serve(dir);
 	try {
-		await page.goto(`${origin}/en/courses/meet-e-mongolia/official-site`);
+		await startLearning(page, `${origin}/en/courses/meet-e-mongolia/official-site`);
 		await waitForOfflineReady(page);
 		await page.getByRole('button', { name: 'Next' }).click();
 		await expect(page.locator('#step-heading')).toContainText('Step 2 of');

@@ -1,5 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Locale } from '$lib/content/types';
+import type { StoredSecret } from './secret-hash';
+import type { ThrottleState } from './secret-throttle';
 
 /** A learner on this device. Every other record belongs to one profile by `profileId`. */
 export interface ProfileRow {
@@ -8,6 +10,12 @@ export interface ProfileRow {
 	name: string;
 	locale: Locale;
 	createdAt: string;
+	/** Picture id (see src/lib/profiles/avatars.ts); absent on profiles made before pictures existed. */
+	avatar?: string;
+	/** The learner's optional PIN or picture sequence, only ever as a salted slow hash. */
+	secret?: StoredSecret;
+	/** Wrong secret tries in a row and the wait they impose, so a reload does not reset it. */
+	throttle?: ThrottleState;
 }
 
 export type ProgressEventKind = 'step-viewed' | 'step-done' | 'answer' | 'lesson-done';

@@ -1,24 +1,57 @@
 import { getContext, setContext } from 'svelte';
 import type { Locale } from '$lib/content/types';
-import type { ProfileRow } from './db';
+import type { ProfileRow, ProgressEventRow } from './db';
 import { deviceHasLearnerData, learnerData } from './load';
 import type { StorageStatus } from './storage-status.svelte';
 
 /**
- * - `loading`: not known yet;
- * - `fresh`: this device holds no learner data yet (nothing to read; created on the first save);
- * - `ready`: the current learner's profile is open;
+ * - `loading`: not known yet (also what the server renders);
+ * - `choosing`: nobody is learning in this tab: "Who is learning?" (or the welcome on a device without learners);
+ * - `ready`: a learner's profile is open;
+ * - `guest`: "Just looking": lessons work, nothing is kept;
  * - `unavailable`: the database cannot be used (the storage banner says why).
  */
-export type SessionState = 'loading' | 'fresh' | 'ready' | 'unavailable';
+export type SessionState = 'loading' | 'choosing' | 'ready' | 'guest' | 'unavailable';
 
-/** Who is learning on this device right now; created once in the root layout, in the browser. */
+/** Why "Who is learning?" is on screen: opening the app, "Switch learner", or the idle lock. */
+export type ChooseReason = 'start' | 'switch' | 'idle';
+
+/**
+ * The learner open in this tab lives in sessionStorage: it survives a reload and a language switch
+ * (full page loads), but a new tab or a reopened app starts at "Who is learning?" — on a shared
+ * device, the next person never lands in someone else's profile.
+ */
+const TAB_KEY = 'alkham.learner';
+const GUEST = 'guest';
+
+type NewEvent = Omit<ProgressEventRow, 'seq' | 'id' | 'at'>;
+
+function readTab(): string | null {
+	try {
+		return sessionStorage.getItem(TAB_KEY);
+	} catch {
+		return null;
+	}
+}
+
+function writeTab(value: string | null) {
+	try {
+		if (value === null) sessionStorage.removeItem(TAB_KEY);
+		else sessionStorage.setItem(TAB_KEY, value);
+	} catch {
+		// Storage refused (private mode): the choice then lasts until the page closes, which is safe.
+	}
+}
+
+/** Who is learning in this tab right now: the one place that decides it. Created once in the root layout. */
 export class LearnerSession {
 	#profile = $state.raw<ProfileRow | null>(null);
 	#state = $state<SessionState>('loading');
+	#profiles = $state.raw<ProfileRow[]>([]);
+	#reason = $state<ChooseReason>('start');
+	#guestEvents = $state.raw<ProgressEventRow[]>([]);
 	#status: StorageStatus;
-	#locale: Locale = 'mn';
-	#opening: Promise<ProfileRow | null> | undefined;
+	#watching = false;
 
 	constructor(status: StorageStatus) {
 		this.#status = status;
@@ -32,51 +65,153 @@ export class LearnerSession {
 		return this.#state;
 	}
 
-	/** Opens the current learner if the device has data; a fresh device stays empty until a first save. */
-	async start(locale: Locale) {
-		this.#locale = locale;
-		if (!(await deviceHasLearnerData())) {
-			this.#state = 'fresh';
-			return;
-		}
-		// Nothing is being saved yet, so there is nothing to retry: just say what is wrong.
-		await this.#open().catch((error) => this.#status.report(error));
+	/** Every learner on this device, for "Who is learning?" and the device settings. */
+	get profiles() {
+		return this.#profiles;
 	}
 
-	/**
-	 * The learner whose progress is being saved, creating the device's first learner on a first save.
-	 * Throws when the database cannot be used, so callers guarded by StorageStatus show why.
-	 */
-	async ensureProfile(): Promise<ProfileRow> {
-		const profile = this.#profile ?? (await this.#open());
-		if (!profile) throw new Error('No learner profile could be opened');
+	get reason() {
+		return this.#reason;
+	}
+
+	get isGuest() {
+		return this.#state === 'guest';
+	}
+
+	/** A guest's progress, kept in memory only: gone when the tab closes or the learner switches. */
+	get guestEvents() {
+		return this.#guestEvents;
+	}
+
+	/** Restores this tab's learner, or asks who is learning. */
+	async start() {
+		const chosen = readTab();
+		// Asked first for everyone: besides its answer, this await lets SvelteKit finish hydrating
+		// before any page reacts to the session (a guest's player would otherwise update the URL too early).
+		const hasData = await deviceHasLearnerData();
+		if (chosen === GUEST) {
+			this.#state = 'guest';
+			return;
+		}
+		if (!hasData) {
+			// A fresh device: nothing to read, and Dexie is not even downloaded until a learner is added.
+			this.#choose('start');
+			return;
+		}
+		try {
+			await this.refresh();
+			const profile = chosen ? this.#profiles.find((p) => p.id === chosen) : undefined;
+			if (profile) {
+				this.#profile = profile;
+				this.#state = 'ready';
+			} else {
+				writeTab(null);
+				this.#choose('start');
+			}
+		} catch (error) {
+			this.#state = 'unavailable';
+			this.#status.report(error);
+		}
+	}
+
+	/** Reads the device's learners again (after one is added, renamed or removed). */
+	async refresh() {
+		const data = await learnerData();
+		this.#watch(data.db());
+		this.#profiles = await data.profiles.listProfiles();
+		const open = this.#profile && this.#profiles.find((p) => p.id === this.#profile!.id);
+		if (this.#profile) {
+			if (open) this.#profile = open;
+			else this.leave('switch');
+		}
+	}
+
+	/** Opens a learner whose secret (if any) was checked. */
+	async open(profile: ProfileRow) {
+		writeTab(profile.id);
+		this.#guestEvents = [];
+		this.#profile = profile;
+		this.#state = 'ready';
+		await this.#status.guard(async () => (await learnerData()).profiles.rememberOpened(profile.id));
+	}
+
+	/** Adds a learner (the device's first learner creates the database) and opens them. */
+	async add(input: { name: string; avatar: string; locale: Locale }): Promise<ProfileRow> {
+		const data = await learnerData();
+		const profile = await data.profiles.createProfile(input);
+		await this.refresh();
+		await this.open(profile);
 		return profile;
 	}
 
-	#open(): Promise<ProfileRow | null> {
-		this.#opening ??= (async () => {
-			try {
-				const { db, currentProfile } = await learnerData();
-				const database = db();
-				// Another tab opened a newer version of the app and upgraded the database: Dexie closes
-				// this tab's connection. Say so plainly instead of failing on the next save.
-				database.on('versionchange', () => {
-					database.close();
-					this.#status.set('upgraded');
-					return false;
-				});
-				this.#profile = await currentProfile(this.#locale);
-				this.#state = 'ready';
-				return this.#profile;
-			} catch (error) {
-				// Reported by the caller: a save reports it with a retry (see StorageStatus.guard).
-				this.#state = 'unavailable';
-				throw error;
-			} finally {
-				this.#opening = undefined;
-			}
-		})();
-		return this.#opening;
+	/** "Just looking": lessons work, nothing is written to the device. */
+	beGuest() {
+		writeTab(GUEST);
+		this.#profile = null;
+		this.#guestEvents = [];
+		this.#state = 'guest';
+	}
+
+	/**
+	 * Closes the open learner (or guest) and returns to "Who is learning?". Everything of theirs held
+	 * in memory is dropped here; pages re-read their data for the next learner (see the root layout).
+	 */
+	leave(reason: ChooseReason) {
+		writeTab(null);
+		this.#profile = null;
+		this.#guestEvents = [];
+		this.#choose(reason);
+	}
+
+	/**
+	 * The browser restored this page from its back/forward cache: another page of this tab may have
+	 * switched learner since. Hide everything at once, then reopen whoever this tab's learner is now.
+	 */
+	async restored() {
+		const chosen = readTab();
+		const mine = this.#state === 'guest' ? GUEST : (this.#profile?.id ?? null);
+		if (chosen === mine) return;
+		this.#profile = null;
+		this.#guestEvents = [];
+		this.#choose('switch');
+		await this.start();
+	}
+
+	/** The learner whose progress is being saved. Throws when there is none (a guest or nobody). */
+	async ensureProfile(): Promise<ProfileRow> {
+		if (!this.#profile) throw new Error('No learner profile is open');
+		return this.#profile;
+	}
+
+	/** Keeps a guest's progress event in memory (never in IndexedDB). */
+	recordGuestEvent(event: NewEvent) {
+		const row: ProgressEventRow = {
+			...event,
+			seq: this.#guestEvents.length + 1,
+			id: crypto.randomUUID(),
+			// A timestamp turned into text at once, never kept as a Date: nothing to make reactive.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			at: new Date().toISOString()
+		};
+		this.#guestEvents = [...this.#guestEvents, row];
+	}
+
+	#choose(reason: ChooseReason) {
+		this.#reason = reason;
+		this.#state = 'choosing';
+		if (reason !== 'start' && this.#watching) this.refresh().catch((error) => this.#status.report(error));
+	}
+
+	#watch(database: { on(event: 'versionchange', fn: () => boolean): unknown; close(): void }) {
+		if (this.#watching) return;
+		this.#watching = true;
+		// Another tab opened a newer version of the app and upgraded the database: Dexie closes
+		// this tab's connection. Say so plainly instead of failing on the next save.
+		database.on('versionchange', () => {
+			database.close();
+			this.#status.set('upgraded');
+			return false;
+		});
 	}
 }
 

@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { AlkhamDatabase, useDatabase } from './db';
 import { allEvents, courseEvents, recordEvent } from './progress-store';
-import { currentProfile } from './profiles';
 
 let database: AlkhamDatabase;
 
@@ -43,14 +42,5 @@ describe('progress store', () => {
 		});
 		expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
 		expect(Number.isNaN(Date.parse(row.at))).toBe(false);
-	});
-});
-
-describe('currentProfile', () => {
-	test('creates one implicit learner and returns the same one afterwards', async () => {
-		const first = await currentProfile('mn');
-		const second = await currentProfile('en');
-		expect(second.id).toBe(first.id);
-		expect(await database.profiles.count()).toBe(1);
 	});
 });

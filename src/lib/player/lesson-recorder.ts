@@ -7,8 +7,8 @@ import type { LessonRecorder } from './player-state.svelte';
 type LessonEvent = Omit<ProgressEventRow, 'seq' | 'id' | 'at' | 'profileId' | 'courseId' | 'lessonId'>;
 
 /**
- * Saves a lesson's events for the current learner (creating the device's first learner on the
- * first save). Failures are reported to the storage status — which tells the learner and offers a
+ * Saves a lesson's events for the current learner (a guest's stay in memory only). Failures are
+ * reported to the storage status — which tells the learner and offers a
  * retry — rather than thrown at the player.
  */
 export function lessonRecorder(
@@ -19,6 +19,11 @@ export function lessonRecorder(
 ): LessonRecorder {
 	let persistenceAsked = false;
 	const save = async (event: LessonEvent) => {
+		if (session.isGuest) {
+			// "Just looking": kept in memory for this visit only, never written to the device.
+			session.recordGuestEvent({ ...event, courseId, lessonId, profileId: 'guest' });
+			return true;
+		}
 		const ok = await status.guard(async () => {
 			const [profile, data] = await Promise.all([session.ensureProfile(), learnerData()]);
 			await data.recordEvent({ ...event, profileId: profile.id, courseId, lessonId });

@@ -1,0 +1,15 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Opens `url` on a fresh device and adds a learner through the welcome screen, as a person would:
+ * since shared-device profiles, every learner page first asks who is learning. The learner stays
+ * open for the rest of the tab (later `page.goto` calls keep them).
+ */
+export async function startLearning(page: Page, url = '/', name = 'Test') {
+	await page.goto(url);
+	const en = new URL(url, 'http://x').pathname.startsWith('/en');
+	await page.getByRole('button', { name: en ? 'Create my profile' : 'Профайл үүсгэх' }).click();
+	await page.getByLabel(en ? 'Your name' : 'Таны нэр').fill(name);
+	await page.getByRole('button', { name: en ? 'Start learning' : 'Суралцаж эхлэх' }).click();
+	await expect(page.getByRole('button', { name: en ? 'Switch learner' : 'Суралцагч солих' })).toBeVisible();
+}
