@@ -45,4 +45,9 @@ describe('stepText', () => {
 		const step: PlayerStep = { type: 'summary', title: ' ', body: 'All done.' };
 		expect(stepText(step, option)).toEqual(['All done.']);
 	});
+
+	test('reads glossary links as their shown words', () => {
+		const step: PlayerStep = { type: 'summary', title: 'Done', body: 'Use [[dan|DAN]] to log in.' };
+		expect(stepText(step, option)).toEqual(['Done', 'Use DAN to log in.']);
+	});
 });

@@ -1,9 +1,10 @@
 import type { PlayerStep } from '$lib/player/types';
+import { stripGlossaryLinks } from '$lib/content/glossary-links';
 
 /**
  * The text of a lesson step to read aloud, as separate pieces (one utterance each: short
  * utterances can be paused and resumed reliably, and some browsers cut off long ones).
- * `option` words a quiz option, e.g. "Answer 1: …".
+ * `option` words a quiz option, e.g. "Answer 1: …". Glossary links are read as their shown words.
  */
 export function stepText(step: PlayerStep, option: (number: number, text: string) => string): string[] {
 	const pieces = (() => {
@@ -18,5 +19,5 @@ export function stepText(step: PlayerStep, option: (number: number, text: string
 				return [step.title, step.body];
 		}
 	})();
-	return pieces.map((p) => p.trim()).filter((p) => p.length > 0);
+	return pieces.map((p) => stripGlossaryLinks(p).trim()).filter((p) => p.length > 0);
 }
