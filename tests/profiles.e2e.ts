@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/a11y';
 import { readCourse } from './helpers/content';
-import { startLearning } from './helpers/learners';
+import { makeComfortable, startLearning } from './helpers/learners';
 import { tabTo } from './helpers/pages';
 
 // Shared-device profiles (issue 3), driven with the keyboard alone: Tab to a control, then Enter.
@@ -56,6 +56,15 @@ test('two learners, one with a PIN and one with pictures, each see only their ow
 	await typeInto(page, page.getByLabel('Таны нэр'), 'Бат');
 	await expectNoAxeViolations(page, 'add a learner (mn)');
 	await page.keyboard.press('Enter');
+	// First, "Make it comfortable": Бат picks 150% text with the arrow keys; it applies at once.
+	await expect(page.getByRole('heading', { level: 1, name: 'Тохь тухтай болгох' })).toBeVisible();
+	await expectNoAxeViolations(page, 'make it comfortable (mn)');
+	await tabTo(page, page.getByRole('radio', { name: '100%' }));
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('radio', { name: '150%' })).toBeChecked();
+	await expect(page.locator('html')).toHaveAttribute('data-text-size', '150');
+	await makeComfortable(page, false);
 	await expect(header(page).getByRole('link', { name: 'Бат' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('e-Mongolia-г аюулгүй ашиглаж сурах');
 
@@ -80,6 +89,7 @@ test('two learners, one with a PIN and one with pictures, each see only their ow
 	await press(page, page.getByRole('button', { name: 'Суралцагч нэмэх' }));
 	await typeInto(page, page.getByLabel('Таны нэр'), 'Сараа');
 	await page.keyboard.press('Enter');
+	await makeComfortable(page, false);
 	await expect(header(page).getByRole('link', { name: 'Сараа' })).toBeVisible();
 	await page.goto(courseUrl('mn'));
 	await expect(firstLessonBadge(page)).toContainText('Эхлээгүй');
@@ -140,6 +150,7 @@ test('after a switch, Back and the page cache show nothing of the previous learn
 	await press(page, page.getByRole('button', { name: 'Суралцагч нэмэх' }));
 	await typeInto(page, page.getByLabel('Таны нэр'), 'Bold');
 	await page.keyboard.press('Enter');
+	await makeComfortable(page, false);
 	await expect(header(page).getByRole('link', { name: 'Bold' })).toBeVisible();
 	// Bold's own home opens; only then go Back (else Back could race that navigation).
 	await expect(page).toHaveURL(/^https?:\/\/[^/]+\/$/);
@@ -203,6 +214,7 @@ test('a forgotten secret is reset with the helper code and the progress stays', 
 	await press(page, page.getByRole('button', { name: 'Add a learner' }));
 	await typeInto(page, page.getByLabel('Your name'), 'Bob');
 	await page.keyboard.press('Enter');
+	await makeComfortable(page, true);
 	await press(page, header(page).getByRole('link', { name: 'Bob' }));
 	await press(page, page.getByRole('button', { name: 'Use a PIN' }));
 	await typeInto(page, page.getByLabel('New 4-digit PIN'), '9999');

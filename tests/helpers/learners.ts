@@ -11,5 +11,20 @@ export async function startLearning(page: Page, url = '/', name = 'Test') {
 	await page.getByRole('button', { name: en ? 'Create my profile' : 'Профайл үүсгэх' }).click();
 	await page.getByLabel(en ? 'Your name' : 'Таны нэр').fill(name);
 	await page.getByRole('button', { name: en ? 'Start learning' : 'Суралцаж эхлэх' }).click();
+	await makeComfortable(page, en);
 	await expect(page.getByRole('button', { name: en ? 'Switch learner' : 'Суралцагч солих' })).toBeVisible();
+}
+
+/**
+ * A learner just added first sees "Make it comfortable" (text size, contrast, read aloud); this
+ * leaves the settings as they are and presses Done with the keyboard.
+ */
+export async function makeComfortable(page: Page, en: boolean) {
+	await expect(
+		page.getByRole('heading', { level: 1, name: en ? 'Make it comfortable' : 'Тохь тухтай болгох' })
+	).toBeVisible();
+	const done = page.getByRole('button', { name: en ? 'Done' : 'Дууслаа' });
+	await done.focus();
+	await page.keyboard.press('Enter');
+	await expect(done).toBeHidden();
 }

@@ -23,21 +23,23 @@ export type ChooseReason = 'start' | 'switch' | 'idle';
  */
 const TAB_KEY = 'alkham.learner';
 const GUEST = 'guest';
+/** A learner just added who has not yet seen "Make it comfortable" (kept across a language switch). */
+const COMFORT_KEY = 'alkham.comfort';
 
 type NewEvent = Omit<ProgressEventRow, 'seq' | 'id' | 'at'>;
 
-function readTab(): string | null {
+function readTab(key = TAB_KEY): string | null {
 	try {
-		return sessionStorage.getItem(TAB_KEY);
+		return sessionStorage.getItem(key);
 	} catch {
 		return null;
 	}
 }
 
-function writeTab(value: string | null) {
+function writeTab(value: string | null, key = TAB_KEY) {
 	try {
-		if (value === null) sessionStorage.removeItem(TAB_KEY);
-		else sessionStorage.setItem(TAB_KEY, value);
+		if (value === null) sessionStorage.removeItem(key);
+		else sessionStorage.setItem(key, value);
 	} catch {
 		// Storage refused (private mode): the choice then lasts until the page closes, which is safe.
 	}
@@ -50,6 +52,7 @@ export class LearnerSession {
 	#profiles = $state.raw<ProfileRow[]>([]);
 	#reason = $state<ChooseReason>('start');
 	#guestEvents = $state.raw<ProgressEventRow[]>([]);
+	#comfortPending = $state(false);
 	#status: StorageStatus;
 	#watching = false;
 
@@ -72,6 +75,17 @@ export class LearnerSession {
 
 	get reason() {
 		return this.#reason;
+	}
+
+	/** The open learner was just added and is shown "Make it comfortable" before anything else. */
+	get comfortPending() {
+		return this.#comfortPending && this.#state === 'ready';
+	}
+
+	/** The new learner finished (or skipped) "Make it comfortable". */
+	comfortDone() {
+		writeTab(null, COMFORT_KEY);
+		this.#comfortPending = false;
 	}
 
 	get isGuest() {
@@ -103,6 +117,7 @@ export class LearnerSession {
 			const profile = chosen ? this.#profiles.find((p) => p.id === chosen) : undefined;
 			if (profile) {
 				this.#profile = profile;
+				this.#comfortPending = readTab(COMFORT_KEY) === profile.id;
 				this.#state = 'ready';
 			} else {
 				writeTab(null);
@@ -129,6 +144,7 @@ export class LearnerSession {
 	/** Opens a learner whose secret (if any) was checked. */
 	async open(profile: ProfileRow) {
 		writeTab(profile.id);
+		this.comfortDone();
 		this.#guestEvents = [];
 		this.#profile = profile;
 		this.#state = 'ready';
@@ -141,6 +157,8 @@ export class LearnerSession {
 		const profile = await data.profiles.createProfile(input);
 		await this.refresh();
 		await this.open(profile);
+		writeTab(profile.id, COMFORT_KEY);
+		this.#comfortPending = true;
 		return profile;
 	}
 
