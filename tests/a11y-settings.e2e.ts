@@ -16,6 +16,12 @@ import { readCourse } from './helpers/content';
 import { tabTo } from './helpers/pages';
 import { prerenderedRoutes } from './helpers/routes';
 import { smallTargets } from './helpers/targets';
+import { startLearning } from './helpers/learners';
+
+// Every learner page first asks who is learning (a page without JavaScript shows its content).
+test.beforeEach(async ({ page, javaScriptEnabled }) => {
+	if (javaScriptEnabled) await startLearning(page);
+});
 
 const routes = prerenderedRoutes();
 const meet = readCourse('meet-e-mongolia');

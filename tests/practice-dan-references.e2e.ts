@@ -4,6 +4,12 @@ import { expectNoAxeViolations } from './helpers/a11y';
 import { readCourse } from './helpers/content';
 import { tabTo } from './helpers/pages';
 import { smallTargets } from './helpers/targets';
+import { startLearning } from './helpers/learners';
+
+// Every learner page first asks who is learning (a page without JavaScript shows its content).
+test.beforeEach(async ({ page, javaScriptEnabled }) => {
+	if (javaScriptEnabled) await startLearning(page);
+});
 
 type Lang = 'mn' | 'en';
 type Text = Record<Lang, string>;
