@@ -1,6 +1,9 @@
 // Budget checks on the production build (run by `npm test` after `npm run build`):
 //   1. the JavaScript a first visit to any learner page downloads: at most 80 KB gzip;
-//   2. everything the service worker precaches: at most 1.5 MB.
+//   2. everything the service worker precaches: at most 1.5 MB downloaded. The server sends every
+//      precached file compressed (adapter-node `precompress`, gzip or brotli for any browser), so
+//      the bytes a phone pays for are the gzip sizes; the uncompressed total (what the cache holds
+//      on the device) is printed beside them.
 // Sizes, not timings: they are the same on a busy machine.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
@@ -144,7 +147,7 @@ console.log(
 );
 console.log(`Service worker scripts: ${kb(sw)} gzip (installed in the background, not on the page)`);
 console.log(
-	`Precache: ${precache.entries} files, ${kb(precache.raw)} uncompressed, ${kb(precache.gzip)} gzip (budget ${kb(PRECACHE_BUDGET)} uncompressed)`
+	`Precache: ${precache.entries} files, ${kb(precache.gzip)} gzip downloaded (budget ${kb(PRECACHE_BUDGET)}), ${kb(precache.raw)} uncompressed on the device`
 );
 
 let failed = false;
@@ -152,8 +155,8 @@ if (pages.worst.bytes > PAGE_JS_BUDGET) {
 	console.error(`✗ ${pages.worst.page} loads ${kb(pages.worst.bytes)} of JavaScript, over the budget.`);
 	failed = true;
 }
-if (precache.raw > PRECACHE_BUDGET) {
-	console.error(`✗ The precache is ${kb(precache.raw)}, over the budget.`);
+if (precache.gzip > PRECACHE_BUDGET) {
+	console.error(`✗ The precache downloads ${kb(precache.gzip)}, over the budget.`);
 	failed = true;
 }
 if (failed) process.exit(1);
