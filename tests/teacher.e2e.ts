@@ -152,7 +152,7 @@ test('a teacher signs in, runs a class, confirms a certificate in person, prints
 	page,
 	browser
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(420_000);
 	const email = newTeacher('Сарнай');
 	expect(admin(['list']).out).toMatch(new RegExp(`active\\s+${email.replace('.', '\\.')}\\s+Сарнай`));
 
