@@ -25,8 +25,16 @@ const BASELINE = {
 	'content-security-policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"
 };
 
+/**
+ * The app's direct route (src/lib/server/http/direct-routes.ts), left by its init hook: certificate
+ * issues answered without SvelteKit's per-request work, the same answer for less CPU. DIRECT_ROUTES=0
+ * sends everything through SvelteKit (to compare, for example).
+ */
+const direct = process.env.DIRECT_ROUTES === '0' ? undefined : globalThis[Symbol.for('alkham.directRoutes')];
+
 const server = createServer((req, res) => {
 	for (const [name, value] of Object.entries(BASELINE)) res.setHeader(name, value);
+	if (direct?.(req, res)) return;
 	handler(req, res);
 });
 

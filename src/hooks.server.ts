@@ -6,6 +6,8 @@ import { database } from '$lib/server/db/database.server';
 import { DatabaseConfigError } from '$lib/server/db';
 import { paraglideUrl, securityHeaders, teachHandle } from '$lib/server/teach/hooks';
 import { startAdminSocket } from '$lib/server/teach/admin-socket';
+import { issueFromPost } from '$lib/server/certificates/certificates-api.server';
+import { createDirectCertificateRoute, DIRECT_ROUTES } from '$lib/server/http/direct-routes';
 
 /**
  * Opens the database and applies migrations when the server starts, so a bad or unreachable
@@ -18,6 +20,8 @@ export const init: ServerInit = async () => {
 		console.log(`Database ready (${driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
 		// `npm run admin` reaches the embedded database through this server (see admin-socket.ts).
 		if (driver === 'pglite') await startAdminSocket(db);
+		// scripts/serve.js answers certificate issues straight from node:http (see direct-routes.ts).
+		(globalThis as Record<symbol, unknown>)[DIRECT_ROUTES] = createDirectCertificateRoute(issueFromPost);
 	} catch (error) {
 		if (error instanceof DatabaseConfigError) {
 			console.error(`Alkham cannot start: ${error.message}`);

@@ -1,7 +1,11 @@
 import { courses } from '$lib/content/catalogue.server';
 import { database } from '../db/database.server';
 import { RateLimiter } from '../http/rate-limit';
-import { createCertificateHandler, publicOrigin as originFor } from './post-certificate';
+import {
+	createCertificateIssuer,
+	publicOrigin as originFor,
+	webCertificateHandler
+} from './post-certificate';
 
 /**
  * The rate limit lives in this instance's memory on purpose (see rate-limit.ts).
@@ -12,11 +16,17 @@ const limiter = new RateLimiter(
 	Number(process.env.RATE_LIMIT_BURST ?? 10)
 );
 
-export const postCertificate = createCertificateHandler({
+/**
+ * One issuer per process, shared by the SvelteKit route and the direct route in front of it
+ * (see $lib/server/http/direct-routes.ts), so both use the same rate limit and signing key.
+ */
+export const issueFromPost = createCertificateIssuer({
 	db: async () => (await database()).db,
 	courses,
 	limiter
 });
+
+export const postCertificate = webCertificateHandler(issueFromPost);
 
 // Read once: process.env is slow to read on every request, and the configuration does not change.
 const originEnv = { PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL };

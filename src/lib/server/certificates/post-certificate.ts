@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import type { Course } from '$lib/content/types';
 import type { Database } from '../db';
-import { jsonError } from '../http/json-error';
-import { readLimitedBody } from '../http/read-body';
+import { apiError, toResponse, type ApiResult } from '../http/api-result';
+import { readLimitedBody, type BodyResult } from '../http/read-body';
 import { RateLimiter } from '../http/rate-limit';
 import { activeSigningKey, type SigningKey } from '../issuer/issuer-keys';
 import { issueCertificate } from './issue-certificate';
@@ -16,53 +16,59 @@ export interface CertificateHandlerDeps {
 	limiter: RateLimiter;
 }
 
+/** One POST /api/v1/certificates, whichever server received it (a SvelteKit route or a direct route). */
+export interface CertificatePost {
+	contentType: string | null;
+	idempotencyKey: string | null;
+	/** Reads the body, refusing more than MAX_BODY_BYTES (see read-body.ts). */
+	readBody: () => Promise<BodyResult>;
+	clientAddress: string;
+	/** Public origin of this server, for the credential and the verify link. */
+	origin: string;
+}
+
 /**
  * POST /api/v1/certificates. Everything is validated before anything is stored; every error is
  * `{ error: { code, message } }` (see docs/server.md for the codes).
  */
-export function createCertificateHandler(deps: CertificateHandlerDeps) {
+export function createCertificateIssuer(deps: CertificateHandlerDeps) {
 	// The signing key, read once per process: every instance reads the same key from the database.
 	let signingKey: Promise<SigningKey> | undefined;
 
-	return async function postCertificate(
-		request: Request,
-		clientAddress: string,
-		origin: string
-	): Promise<Response> {
-		const wait = deps.limiter.take(clientAddress);
+	return async function issueFromPost(post: CertificatePost): Promise<ApiResult> {
+		const wait = deps.limiter.take(post.clientAddress);
 		if (wait > 0)
-			return jsonError(429, 'rate_limited', 'Too many requests. Please try again later.', {
+			return apiError(429, 'rate_limited', 'Too many requests. Please try again later.', {
 				'Retry-After': String(wait)
 			});
 
-		const type = request.headers.get('content-type') ?? '';
-		if (!/^application\/json\s*(;|$)/i.test(type))
-			return jsonError(
+		if (!/^application\/json\s*(;|$)/i.test(post.contentType ?? ''))
+			return apiError(
 				415,
 				'unsupported_media_type',
 				'The request body must be JSON (Content-Type: application/json).'
 			);
 
-		const key = request.headers.get('idempotency-key')?.trim() ?? '';
+		const key = post.idempotencyKey?.trim() ?? '';
 		if (!UUID.test(key))
-			return jsonError(400, 'invalid_idempotency_key', 'The Idempotency-Key header must be a UUID.');
+			return apiError(400, 'invalid_idempotency_key', 'The Idempotency-Key header must be a UUID.');
 
-		const body = await readLimitedBody(request);
+		const body = await post.readBody();
 		if (!body.ok)
 			return body.reason === 'too-large'
-				? jsonError(413, 'body_too_large', 'The request body is larger than 64 KB.')
-				: jsonError(400, 'invalid_body', 'The request body could not be read as UTF-8.');
+				? apiError(413, 'body_too_large', 'The request body is larger than 64 KB.')
+				: apiError(400, 'invalid_body', 'The request body could not be read as UTF-8.');
 
 		let data: unknown;
 		try {
 			data = JSON.parse(body.text);
 		} catch {
-			return jsonError(400, 'invalid_json', 'The request body is not valid JSON.');
+			return apiError(400, 'invalid_json', 'The request body is not valid JSON.');
 		}
 		const parsed = v.safeParse(CertificateRequestSchema, data);
 		if (!parsed.success) {
 			const first = parsed.issues[0];
-			return jsonError(400, 'invalid_body', `${v.getDotPath(first) ?? '(body)'}: ${first.message}`);
+			return apiError(400, 'invalid_body', `${v.getDotPath(first) ?? '(body)'}: ${first.message}`);
 		}
 
 		const db = await deps.db();
@@ -71,14 +77,38 @@ export function createCertificateHandler(deps: CertificateHandlerDeps) {
 			throw error;
 		});
 		const outcome = await issueCertificate(
-			{ db, key: await signingKey, courses: deps.courses, origin },
+			{ db, key: await signingKey, courses: deps.courses, origin: post.origin },
 			key.toLowerCase(),
 			parsed.output
 		);
-		if (outcome.status === 201)
-			return new Response(outcome.body, { status: 201, headers: { 'content-type': 'application/json' } });
-		return jsonError(outcome.status, outcome.code, outcome.message);
+		if (outcome.status === 201) return { status: 201, body: outcome.body };
+		return apiError(outcome.status, outcome.code, outcome.message);
 	};
+}
+
+export type CertificateIssuer = ReturnType<typeof createCertificateIssuer>;
+
+/** The issuer behind a web `Request` → `Response` handler, as SvelteKit routes use. */
+export function webCertificateHandler(issue: CertificateIssuer) {
+	return async function postCertificate(
+		request: Request,
+		clientAddress: string,
+		origin: string
+	): Promise<Response> {
+		return toResponse(
+			await issue({
+				contentType: request.headers.get('content-type'),
+				idempotencyKey: request.headers.get('idempotency-key'),
+				readBody: () => readLimitedBody(request),
+				clientAddress,
+				origin
+			})
+		);
+	};
+}
+
+export function createCertificateHandler(deps: CertificateHandlerDeps) {
+	return webCertificateHandler(createCertificateIssuer(deps));
 }
 
 /** The public origin used in credentials and verify links: PUBLIC_BASE_URL, else the request's. */

@@ -31,11 +31,18 @@ export async function readLimitedBody(request: Request, limit = MAX_BODY_BYTES):
 	} catch {
 		return { ok: false, reason: 'unreadable' };
 	}
-	const bytes = new Uint8Array(total);
-	let offset = 0;
-	for (const chunk of chunks) {
-		bytes.set(chunk, offset);
-		offset += chunk.byteLength;
+	return decodeBody(chunks, total);
+}
+
+/** Joins the chunks of a body (`total` bytes in all) and decodes them as strict UTF-8. */
+export function decodeBody(chunks: readonly Uint8Array[], total: number): BodyResult {
+	const bytes = chunks.length === 1 ? chunks[0] : new Uint8Array(total);
+	if (chunks.length > 1) {
+		let offset = 0;
+		for (const chunk of chunks) {
+			bytes.set(chunk, offset);
+			offset += chunk.byteLength;
+		}
 	}
 	try {
 		return { ok: true, text: utf8.decode(bytes) };

@@ -1,5 +1,6 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { database } from '../db/database.server';
+import { NON_PAGE_CSP } from '../http/api-result';
 import { isTeachPath, TEACH_LANG_COOKIE, teachLocale } from './locale';
 import { SESSION_COOKIE, SESSION_COOKIE_PATH, sessionTeacher } from './sessions';
 
@@ -64,9 +65,6 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	headers.set('x-frame-options', 'DENY');
 	if (!headers.has('content-security-policy') && !headers.get('content-type')?.includes('text/html'))
-		headers.set(
-			'content-security-policy',
-			"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-		);
+		headers.set('content-security-policy', NON_PAGE_CSP);
 	return response;
 };
