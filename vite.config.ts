@@ -4,6 +4,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { webManifest } from './src/lib/pwa/web-manifest.ts';
+import { APP_SHELL, LEARNER_PAGE } from './src/lib/pwa/learner-pages.js';
 import { readContentFiles, staticAssetExists } from './src/lib/content/content-files.ts';
 import { buildCatalogue } from './src/lib/content/validate.ts';
 
@@ -35,21 +36,31 @@ export default defineConfig({
 			manifest: webManifest,
 			includeManifestIcons: true,
 			workbox: {
-				// Every learner page is prerendered and precached by URL; no navigation fallback, so
-				// server routes (/api, /verify, /teach) are never answered with a cached page (toolchain note 7).
-				navigateFallback: null,
+				// Learner pages open from one precached app shell, which renders the page of its address from
+				// the precached code and __data.json files: every learner page works offline after the first
+				// visit without precaching 86 full pages (a third of the download; docs/performance.md).
+				// Only learner addresses: server routes (/api, /verify, /teach) always go to the network
+				// (toolchain note 7).
+				navigateFallback: APP_SHELL,
+				navigateFallbackAllowlist: [LEARNER_PAGE],
 				// Never skip waiting behind a learner's back; the update banner asks first.
 				skipWaiting: false,
 				// Only affects the very first install (no older worker to displace), so that the
 				// first visit is already controlled and works offline without a reload.
 				clientsClaim: true,
 				cleanupOutdatedCaches: true,
-				// SvelteKit adds ?x-sveltekit-invalidated=… to __data.json requests on client-side
-				// navigation; the precached data files must still match offline.
-				ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-invalidated$/],
+				// SvelteKit adds ?x-sveltekit-invalidated=… (and, for the home page, x-sveltekit-trailing-slash)
+				// to __data.json requests; the precached data files must still match offline.
+				ignoreURLParametersMatching: [
+					/^utm_/,
+					/^fbclid$/,
+					/^x-sveltekit-invalidated$/,
+					/^x-sveltekit-trailing-slash$/
+				],
 				globPatterns: [
 					'client/**/*.{js,css,svg,png,webmanifest,mp3,ogg,m4a}',
-					'prerendered/**/*.{html,json}'
+					'prerendered/**/*.json',
+					`prerendered/pages${APP_SHELL}.html`
 				],
 				globIgnores: ['server/**', '**/*.gz', '**/*.br'],
 				// A certificate request that fails for lack of network is queued by the worker and replayed

@@ -122,5 +122,9 @@ test('works offline after the first visit: every page opens and a lesson can be 
 	const lesson = course.lessons.at(-1)!;
 	const direct = await page.goto(lessonUrl('en', lesson));
 	expect(direct?.fromServiceWorker()).toBe(true);
+	// Opened from the cached app shell: the page still says which language it is in.
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await completeLesson(page, lesson, 'en');
+	// Server pages are never answered from the cache: offline they fail as any website would.
+	await expect(page.goto('/teach')).rejects.toThrow();
 });

@@ -16,7 +16,8 @@ export function prerenderedRoutes(buildDir = process.env.BUILD_DIR ?? 'build'): 
 						.split('\\')
 						.join('/')
 						.replace(/\.html$/, '');
-				out.push(route === '/index' ? '/' : route);
+				// The app shell is not a page: the service worker's start for every page (learner-pages.js).
+				if (route !== '/app-shell') out.push(route === '/index' ? '/' : route);
 			}
 		}
 	};
