@@ -71,18 +71,28 @@ export function createCertificateIssuer(deps: CertificateHandlerDeps) {
 			return apiError(400, 'invalid_body', `${v.getDotPath(first) ?? '(body)'}: ${first.message}`);
 		}
 
-		const db = await deps.db();
-		signingKey ??= activeSigningKey(db).catch((error) => {
-			signingKey = undefined;
-			throw error;
-		});
-		const outcome = await issueCertificate(
-			{ db, key: await signingKey, courses: deps.courses, origin: post.origin },
-			key.toLowerCase(),
-			parsed.output
-		);
-		if (outcome.status === 201) return { status: 201, body: outcome.body };
-		return apiError(outcome.status, outcome.code, outcome.message);
+		try {
+			const db = await deps.db();
+			signingKey ??= activeSigningKey(db).catch((error) => {
+				signingKey = undefined;
+				throw error;
+			});
+			const outcome = await issueCertificate(
+				{ db, key: await signingKey, courses: deps.courses, origin: post.origin },
+				key.toLowerCase(),
+				parsed.output
+			);
+			if (outcome.status === 201) return { status: 201, body: outcome.body };
+			return apiError(outcome.status, outcome.code, outcome.message);
+		} catch (error) {
+			// The database is gone, say: nothing was stored (one statement), and the device retries later.
+			console.error(error);
+			return apiError(
+				500,
+				'internal_error',
+				'The server could not issue the certificate. Please try again later.'
+			);
+		}
 	};
 }
 
