@@ -62,7 +62,12 @@ function pageScripts(htmlFile) {
 	const resolve = (href) =>
 		href.startsWith('/') ? join(CLIENT, href) : join(CLIENT, posix.normalize(posix.join(pageDir, href)));
 	const entries = [
-		...[...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]),
+		// <link rel="modulepreload" href="…">, its attributes in either order.
+		...[...html.matchAll(/<link\b[^>]*>/g)]
+			.map((m) => m[0])
+			.filter((tag) => /\brel="modulepreload"/.test(tag))
+			.map((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1])
+			.filter(Boolean),
 		...[...html.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)].map((m) => m[1])
 	].map(resolve);
 	// SvelteKit's start script imports the route's nodes (layouts and page) by id at hydration.
@@ -79,6 +84,9 @@ function pageScripts(htmlFile) {
 			if (node) entries.push(join(dirname(app), node));
 		}
 	}
+	// A page whose scripts cannot be read would pass the budget with 0 KB: refuse to guess.
+	if (!entries.some((f) => /entry[/\\]start\.[^/\\]+\.js$/.test(f)) || ids.length === 0)
+		throw new Error(`Cannot find the scripts of ${htmlFile}: has SvelteKit's page format changed?`);
 	const files = closure(entries);
 	// The root layout loads the service-worker registration (and workbox-window) right after
 	// hydration on every page: part of every first visit.
