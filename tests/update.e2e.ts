@@ -50,6 +50,9 @@ function deployNewVersion(dir: string) {
 }
 
 test('a new version waits and is applied only when the learner chooses to update', async ({ page }) => {
+	// Starts its own server twice (the embedded database and migrations each time): about 5 s on an idle
+	// machine, 20-30 s while the other worker runs browser tests on the same two cores.
+	test.setTimeout(180_000);
 	// Inside the project, so the copy finds the server's dependencies in node_modules.
 	mkdirSync('test-results', { recursive: true });
 	const dir = resolve(mkdtempSync(join('test-results', 'update-build-')));
