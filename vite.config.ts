@@ -38,7 +38,7 @@ export default defineConfig({
 			workbox: {
 				// Learner pages open from one precached app shell, which renders the page of its address from
 				// the precached code and __data.json files: every learner page works offline after the first
-				// visit without precaching 86 full pages (a third of the download; docs/performance.md).
+				// visit without precaching 86 full pages (over half the precache; docs/performance.md).
 				// Only learner addresses: server routes (/api, /verify, /teach) always go to the network
 				// (toolchain note 7).
 				navigateFallback: APP_SHELL,

@@ -111,8 +111,7 @@ function pageUrl(file) {
 	return path === 'index' ? '/' : `/${path}`;
 }
 
-function checkPages() {
-	const pages = learnerPages();
+function checkPages(pages) {
 	if (pages.length === 0)
 		throw new Error(`No prerendered pages in ${PRERENDERED}: run \`npm run build\` first.`);
 	let worst = { page: '', bytes: 0 };
@@ -139,8 +138,8 @@ function precacheFile(url) {
 	return found;
 }
 
-function checkPrecache() {
-	const files = [...new Set(precacheEntries().map(precacheFile))];
+function checkPrecache(entries) {
+	const files = [...new Set(entries.map(precacheFile))];
 	const raw = files.reduce((sum, f) => sum + statSync(f).size, 0);
 	const gzip = files.reduce((sum, f) => sum + gz(f), 0);
 	return { entries: files.length, raw, gzip };
@@ -150,10 +149,10 @@ function checkPrecache() {
  * Learner pages that would not open offline: an address the service worker does not answer from the
  * app shell, or data (__data.json) the page loads that is not precached.
  */
-function checkOffline(precached) {
+function checkOffline(pages, precached) {
 	const problems = [];
 	if (!precached.includes(APP_SHELL.slice(1))) problems.push(`the app shell ${APP_SHELL} is not precached`);
-	for (const page of learnerPages()) {
+	for (const page of pages) {
 		const url = pageUrl(page);
 		if (!LEARNER_PAGE.test(url)) problems.push(`${url} is not answered from the app shell`);
 		// index.html → __data.json, en.html → en/__data.json, courses/x.html → courses/x/__data.json
@@ -177,10 +176,12 @@ function learnerDataExtra(page) {
 	return [...closure(dexie)].filter((f) => !onPage.has(f)).reduce((sum, f) => sum + gz(f), 0);
 }
 
-const pages = checkPages();
+const pageFiles = learnerPages();
+const entries = precacheEntries();
+const pages = checkPages(pageFiles);
 const extra = learnerDataExtra(pages.worst.page);
-const precache = checkPrecache();
-const offline = checkOffline(precacheEntries());
+const precache = checkPrecache(entries);
+const offline = checkOffline(pageFiles, entries);
 const sw = checkServiceWorker();
 
 console.log(`Learner pages prerendered: ${pages.pages}`);

@@ -87,16 +87,21 @@ export function createCertificateIssuer(deps: CertificateHandlerDeps) {
 		} catch (error) {
 			// The database is gone, say: nothing was stored (one statement), and the device retries later.
 			console.error(error);
-			return apiError(
-				500,
-				'internal_error',
-				'The server could not issue the certificate. Please try again later.'
-			);
+			return issueFailed();
 		}
 	};
 }
 
 export type CertificateIssuer = ReturnType<typeof createCertificateIssuer>;
+
+/** The answer when issuing fails unexpectedly: nothing was stored, and the device retries later. */
+export function issueFailed(): ApiResult {
+	return apiError(
+		500,
+		'internal_error',
+		'The server could not issue the certificate. Please try again later.'
+	);
+}
 
 /** The issuer behind a web `Request` → `Response` handler, as SvelteKit routes use. */
 export function webCertificateHandler(issue: CertificateIssuer) {

@@ -19,12 +19,6 @@ export function apiError(
 	return { status, body: JSON.stringify({ error: { code, message } }), headers };
 }
 
-/**
- * Content-Security-Policy for anything that is not a page (JSON, CSV): allows nothing. Pages get
- * theirs from SvelteKit (`kit.csp` in svelte.config.js).
- */
-export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
 export function toResponse(result: ApiResult): Response {
 	return new Response(result.body, {
 		status: result.status,

@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CertificateIssuer } from '../certificates/post-certificate';
-import { apiError, NON_PAGE_CSP, type ApiResult } from './api-result';
+import { issueFailed, type CertificateIssuer } from '../certificates/post-certificate';
+import type { ApiResult } from './api-result';
+import { NON_PAGE_CSP, SECURITY_HEADERS } from './security-headers';
 import { decodeBody, MAX_BODY_BYTES, type BodyResult } from './read-body';
 
 /**
  * Direct routes: the hottest API endpoint answered straight from `node:http`, in front of SvelteKit.
  *
- * Issuing a certificate through SvelteKit costs about a quarter to a third of the server's CPU in
- * the framework's own per-request work (a web Request with a stream body, routing, hooks, the
- * response stream) — see docs/performance.md. scripts/serve.js asks this route first; it answers
+ * Issuing a certificate through SvelteKit spent more than half of the server's CPU in the
+ * framework's own per-request work (a web Request with a stream body, routing, hooks, the response
+ * stream) — see docs/performance.md. scripts/serve.js asks this route first; it answers
  * with exactly what the SvelteKit route at src/routes/api/v1/certificates answers (the same issuer,
  * rate limit and signing key, and the headers of the app's hooks), and leaves every other request —
  * and this one whenever it cannot be sure to do the same — to SvelteKit.
@@ -87,9 +88,7 @@ function send(res: ServerResponse, result: ApiResult) {
 		'content-type': 'application/json',
 		'content-length': Buffer.byteLength(result.body),
 		// As the app's securityHeaders hook sets on everything that is not a page.
-		'x-content-type-options': 'nosniff',
-		'referrer-policy': 'strict-origin-when-cross-origin',
-		'x-frame-options': 'DENY',
+		...SECURITY_HEADERS,
 		'content-security-policy': NON_PAGE_CSP,
 		// A body refused for its size may still be arriving: do not read the rest.
 		...(result.status === 413 ? { connection: 'close' } : {})
@@ -131,16 +130,10 @@ export function createDirectCertificateRoute(
 			origin
 		}).then(
 			(result) => send(res, result),
+			// The issuer answers its own failures; this only guards against a bug in it.
 			(error) => {
 				console.error(error);
-				send(
-					res,
-					apiError(
-						500,
-						'internal_error',
-						'The server could not issue the certificate. Please try again later.'
-					)
-				);
+				send(res, issueFailed());
 			}
 		);
 		return true;

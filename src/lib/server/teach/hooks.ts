@@ -1,6 +1,6 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { database } from '../db/database.server';
-import { NON_PAGE_CSP } from '../http/api-result';
+import { NON_PAGE_CSP, SECURITY_HEADERS } from '../http/security-headers';
 import { isTeachPath, TEACH_LANG_COOKIE, teachLocale } from './locale';
 import { SESSION_COOKIE, SESSION_COOKIE_PATH, sessionTeacher } from './sessions';
 
@@ -59,11 +59,9 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	} catch {
 		// A response with immutable headers (e.g. passed through from fetch): copy it.
 		response = new Response(response.body, response);
-		response.headers.set('x-content-type-options', 'nosniff');
 	}
 	const headers = response.headers;
-	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	headers.set('x-frame-options', 'DENY');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
 	if (!headers.has('content-security-policy') && !headers.get('content-type')?.includes('text/html'))
 		headers.set('content-security-policy', NON_PAGE_CSP);
 	return response;
