@@ -3,23 +3,35 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // The server's data folder for this run. Set here once (workers inherit the environment), so tests
-// can run `npm run admin` against the same database (tests/teacher.e2e.ts).
+// can run `npm run admin` against the same database (tests/fixtures.ts).
 process.env.E2E_DATA_DIR ??= `test-results/e2e-data-${Date.now()}`;
 // Debian's Chromium where it is installed (these machines cannot download Playwright's browser);
 // CHROMIUM_PATH overrides; otherwise Playwright's own browser.
 const executablePath =
 	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+const chromium = { ...devices['Desktop Chrome'], channel: undefined };
+
+// How the suite is organised (docs/testing.md): three projects with their own settings.
+// - routes: every learner page, in both languages, checked in one visit each (axe, 44 px targets,
+//   320 px reflow, 200 % text, display modes). The service worker is blocked: these checks do not
+//   need it, and installing it would download the whole precache in every test.
+// - journeys: what a learner or teacher does, keyboard first, each test in a fresh context (with the
+//   worker's learner already on the device unless the test asks for a fresh device).
+// - offline: offline use and updates, with the service worker on.
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.e2e.ts',
+	// No test may need more: a longer journey is split, or made faster (docs/testing.md).
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
-	fullyParallel: false,
-	// Two workers on CI too: the full run (about 280 tests) then takes about 40 minutes on 2 cores.
+	fullyParallel: true,
 	workers: 2,
 	retries: 0,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	// The list shows every test with its duration; the JSON report feeds the slowest-tests summary
+	// (scripts/slowest-tests.js) that `npm test` prints at the end.
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+	reportSlowTests: null,
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'retain-on-failure',
@@ -35,7 +47,23 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+	projects: [
+		{
+			name: 'routes',
+			testDir: 'tests/routes',
+			use: { ...chromium, serviceWorkers: 'block' }
+		},
+		{
+			name: 'journeys',
+			testDir: 'tests/journeys',
+			use: { ...chromium, serviceWorkers: 'block' }
+		},
+		{
+			name: 'offline',
+			testDir: 'tests/offline',
+			use: { ...chromium, serviceWorkers: 'allow' }
+		}
+	],
 	webServer: {
 		// The production build, as learners get it (service worker included); `npm test` builds first.
 		command: 'node scripts/serve.js',

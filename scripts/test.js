@@ -1,7 +1,8 @@
 // The one test command (`npm test`): lint and types, unit tests, a production build, budget checks,
 // and browser tests against that build. Installs a browser first when none is available.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { summary } from './slowest-tests.js';
 
 function say(message) {
 	console.log(`\n▶ ${message}`);
@@ -40,13 +41,31 @@ const steps = [
 const onlyFast = process.argv.includes('--no-browser');
 if (!onlyFast) ensureBrowser();
 
+const REPORT = 'test-results/e2e-report.json';
+const started = Date.now();
+const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`;
+const times = [];
+
+/** Where the time went: each step, and the slowest browser tests (docs/testing.md). */
+function report() {
+	console.log('\n▶ Time per step');
+	for (const [title, ms] of times) console.log(`  ${minutes(ms).padStart(9)}  ${title}`);
+	console.log(`  ${minutes(Date.now() - started).padStart(9)}  in all`);
+	if (existsSync(REPORT)) console.log(`\n${summary(JSON.parse(readFileSync(REPORT, 'utf8')))}`);
+}
+
 for (const [title, command, args] of steps) {
 	if (onlyFast && title.startsWith('Browser')) continue;
 	say(title);
+	if (title.startsWith('Browser')) rmSync(REPORT, { force: true });
+	const stepStarted = Date.now();
 	const result = spawnSync(command, args, { stdio: 'inherit' });
+	times.push([title, Date.now() - stepStarted]);
 	if (result.status !== 0) {
+		report();
 		console.error(`\n✗ Failed: ${title}`);
 		process.exit(result.status ?? 1);
 	}
 }
+report();
 console.log('\n✓ Every check passed.');

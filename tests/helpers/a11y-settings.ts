@@ -159,3 +159,19 @@ export async function clippedElements(page: Page): Promise<string[]> {
 export function horizontalOverflow(page: Page) {
 	return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/**
+ * Changes the open learner's settings on a page that is already open, the way the app follows a
+ * change made in another tab of the same device (the `storage` event on the settings mirror), so
+ * one visit can be checked in several modes. Waits until the settings are applied.
+ */
+export async function switchSettings(page: Page, profileId: string, preferences: Record<string, unknown>) {
+	await page.evaluate(
+		([key, value]) => {
+			localStorage.setItem(key, value);
+			window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
+		},
+		[MIRROR_KEY, JSON.stringify({ preferences, profileId })] as const
+	);
+	await settingsApplied(page, preferences);
+}

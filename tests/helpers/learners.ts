@@ -2,10 +2,11 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Opens `url` on a fresh device and adds a learner through the welcome screen, as a person would:
- * since shared-device profiles, every learner page first asks who is learning. The learner stays
- * open for the rest of the tab (later `page.goto` calls keep them).
+ * every learner page first asks who is learning. The learner stays open for the rest of the tab
+ * (later `page.goto` calls keep them). Most tests start with the worker's learner instead
+ * (tests/fixtures.ts); this is for the tests about a fresh device and for making that learner.
  */
-export async function startLearning(page: Page, url = '/', name = 'Test') {
+export async function addLearner(page: Page, url = '/', name = 'Test') {
 	await page.goto(url);
 	const en = new URL(url, 'http://x').pathname.startsWith('/en');
 	await page.getByRole('button', { name: en ? 'Create my profile' : 'Профайл үүсгэх' }).click();

@@ -1,8 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { startLearning } from './helpers/learners';
-
-// Every learner page first asks who is learning: each test starts as a new learner.
-test.beforeEach(async ({ page }) => startLearning(page));
+import { test, expect } from '../fixtures';
 
 test('serves the home page in Mongolian at / and in English at /en', async ({ page }) => {
 	await page.goto('/');

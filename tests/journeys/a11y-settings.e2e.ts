@@ -1,101 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers/a11y';
-import {
-	MIRROR_KEY,
-	MODE_PREFERENCES,
-	TEXT_SPACING_CSS,
-	clippedElements,
-	fakeSpeech,
-	horizontalOverflow,
-	settingsApplied,
-	spoken,
-	useDeviceSettings,
-	type Mode
-} from './helpers/a11y-settings';
-import { readCourse } from './helpers/content';
-import { tabTo } from './helpers/pages';
-import { prerenderedRoutes } from './helpers/routes';
-import { smallTargets } from './helpers/targets';
-import { startLearning } from './helpers/learners';
+import { test, expect } from '../fixtures';
+import { MIRROR_KEY, fakeSpeech, spoken, useDeviceSettings } from '../helpers/a11y-settings';
+import { readCourse } from '../helpers/content';
+import { tabTo } from '../helpers/pages';
 
-// Every learner page first asks who is learning (a page without JavaScript shows its content).
-test.beforeEach(async ({ page, javaScriptEnabled }) => {
-	if (javaScriptEnabled) await startLearning(page);
-});
+// Settings and read aloud, as the worker's learner "Test" (tests/fixtures.ts). The display modes and
+// 200 % text on every page are checked in tests/routes/.
 
-const routes = prerenderedRoutes();
 const meet = readCourse('meet-e-mongolia');
-const officialSite = meet.lessons.find((l) => l.id === 'official-site')!;
-const prefix = (lang: 'mn' | 'en') => (lang === 'en' ? '/en' : '');
-
-/** Pages checked under every non-default mode: one of each kind, and every step type of a lesson. */
-function representativePages(lang: 'mn' | 'en'): string[] {
-	const p = prefix(lang);
-	return [
-		p || '/',
-		`${p}/settings`,
-		`${p}/help`,
-		`${p}/certificates`,
-		`${p}/courses/meet-e-mongolia`,
-		...officialSite.steps.map((_, i) => `${p}/courses/meet-e-mongolia/official-site#step-${i + 1}`),
-		`${p}/courses/payments-receipts/paying-with-qpay#step-3`,
-		`${p}/courses/staying-safe-online/fake-sms-links#step-3`
-	];
-}
-
-async function open(page: Page, url: string) {
-	await page.goto(url);
-	await expect(page.locator('h1')).toHaveCount(1);
-	if (url.includes('#step-'))
-		await expect(page.locator('#step-heading')).toContainText(`${url.split('#step-')[1]}`);
-}
-
-test.describe('every mode passes axe, with 44×44 px targets', () => {
-	const modes: Mode[] = ['high contrast', 'dark', 'high contrast dark', '200% text'];
-	for (const mode of modes) {
-		// The combined high-contrast dark theme uses the same colours in both languages: one is enough.
-		const langs = mode === 'high contrast dark' ? (['en'] as const) : (['mn', 'en'] as const);
-		for (const lang of langs) {
-			test(`${mode} (${lang})`, async ({ page }) => {
-				test.setTimeout(240_000);
-				const preferences = MODE_PREFERENCES[mode];
-				await useDeviceSettings(page, preferences);
-				for (const url of representativePages(lang)) {
-					await open(page, url);
-					await settingsApplied(page, preferences);
-					await expectNoAxeViolations(page, `${url} (${mode})`);
-					expect(await smallTargets(page), `targets under 44×44 px on ${url} (${mode})`).toEqual([]);
-				}
-			});
-		}
-	}
-});
-
-test.describe('200% text at 320 px wide reflows without horizontal scrolling', () => {
-	const preferences = MODE_PREFERENCES['200% text'];
-	for (const route of routes) {
-		test(route, async ({ page }) => {
-			await useDeviceSettings(page, preferences);
-			await page.setViewportSize({ width: 320, height: 640 });
-			await page.goto(route);
-			await settingsApplied(page, preferences);
-			expect(await horizontalOverflow(page), `${route} scrolls sideways`).toBeLessThanOrEqual(0);
-			expect(await smallTargets(page), `targets under 44×44 px on ${route}`).toEqual([]);
-		});
-	}
-});
-
-test('the WCAG text-spacing test loses no content', async ({ page }) => {
-	test.setTimeout(180_000);
-	for (const url of [...representativePages('mn'), ...representativePages('en')]) {
-		await open(page, url);
-		await page.addStyleTag({ content: TEXT_SPACING_CSS });
-		expect(await clippedElements(page), `text cut off on ${url}`).toEqual([]);
-		expect(await horizontalOverflow(page), `${url} scrolls sideways with text spacing`).toBeLessThanOrEqual(
-			0
-		);
-	}
-});
 
 test('settings change with the keyboard alone, apply at once and survive a reload', async ({ page }) => {
 	await page.goto('/en/settings');
@@ -105,7 +16,7 @@ test('settings change with the keyboard alone, apply at once and survive a reloa
 	await page.keyboard.press('ArrowRight');
 	await page.keyboard.press('ArrowRight');
 	await expect(html).toHaveAttribute('data-text-size', '150');
-	// Saved for the learner who is open (startLearning names them "Test").
+	// Saved for the learner who is open (the worker's learner, "Test").
 	await expect(page.getByRole('status').filter({ hasText: 'Saved for Test on this device.' })).toBeVisible();
 
 	await page.keyboard.press('Tab');
@@ -174,24 +85,6 @@ test("a learner's settings are kept in the device database and come back without
 });
 
 test.describe('read aloud', () => {
-	test('is on every step of a course, in both languages', async ({ page }) => {
-		test.setTimeout(180_000);
-		await fakeSpeech(page, [{ name: 'Hazel', lang: 'en-GB' }]);
-		for (const lang of ['mn', 'en'] as const) {
-			for (const lesson of meet.lessons) {
-				for (let step = 1; step <= lesson.steps.length; step++) {
-					await page.goto(`${prefix(lang)}/courses/meet-e-mongolia/${lesson.id}#step-${step}`);
-					await expect(page.locator('#step-heading')).toContainText(lesson.steps[step - 1].title[lang]);
-					await expect(
-						page.getByRole('group', {
-							name: lang === 'en' ? 'Read this step aloud' : 'Энэ алхмыг чангаар унших'
-						})
-					).toBeVisible();
-				}
-			}
-		}
-	});
-
 	test('reads an English step in an English voice, with pause, stop and speed', async ({ page }) => {
 		await fakeSpeech(page, [
 			{ name: 'Irina', lang: 'ru-RU' },

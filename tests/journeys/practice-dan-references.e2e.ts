@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers/a11y';
-import { readCourse } from './helpers/content';
-import { tabTo } from './helpers/pages';
-import { smallTargets } from './helpers/targets';
-import { startLearning } from './helpers/learners';
+import { type Locator, type Page } from '@playwright/test';
+import { test, expect } from '../fixtures';
+import { expectNoAxeViolations } from '../helpers/a11y';
+import { readCourse } from '../helpers/content';
+import { tabTo } from '../helpers/pages';
+import { smallTargets } from '../helpers/targets';
+import { t, type Lang } from '../helpers/ui';
 
-// Every learner page first asks who is learning (a page without JavaScript shows its content).
-test.beforeEach(async ({ page, javaScriptEnabled }) => {
-	if (javaScriptEnabled) await startLearning(page);
-});
-
-type Lang = 'mn' | 'en';
 type Text = Record<Lang, string>;
 interface DanParams {
 	realAddress: string;
@@ -27,27 +22,16 @@ interface RefParams {
 	otherFiles: string[];
 }
 
-// The practice copies' own words come from the curriculum message files, so these tests follow any rewording.
-const messages = {
-	mn: JSON.parse(readFileSync('messages/curriculum/mn.json', 'utf8')),
-	en: JSON.parse(readFileSync('messages/curriculum/en.json', 'utf8'))
-} as Record<Lang, Record<string, string>>;
-const say = (lang: Lang, key: string) => messages[lang][`curriculum_${key}`];
+// The practice copies' own words, from the curriculum messages, so these tests follow any rewording.
+const say = (lang: Lang, key: string) => t(lang, `curriculum_${key}`);
 
-const ui = {
-	mn: {
-		next: 'Дараах',
-		practiceFirst: 'Эхлээд дадлагаа дуусгана уу',
-		hint: 'Зөвлөгөө:',
-		done: 'Дадлага дууслаа'
-	},
-	en: {
-		next: 'Next',
-		practiceFirst: 'Please finish the practice first',
-		hint: 'Hint:',
-		done: 'Practice complete'
-	}
-};
+/** The interface words these journeys look for, from the app's message files (tests/helpers/ui.ts). */
+const ui = (lang: Lang) => ({
+	next: t(lang, 'player_next_button'),
+	practiceFirst: t(lang, 'player_practice_first'),
+	hint: t(lang, 'practice_hint_label'),
+	done: t(lang, 'practice_done')
+});
 
 const courses = ['logging-in-with-dan', 'getting-references'].map(readCourse);
 const url = (lang: Lang, courseId: string, lessonId: string, step: number) =>
@@ -82,8 +66,8 @@ async function expectTargetsAndReflow(page: Page, context: string) {
 }
 
 async function expectNextBlocked(page: Page, lang: Lang, title: string) {
-	await pressButton(page, page.getByRole('button', { name: ui[lang].next, exact: true }));
-	await expect(page.getByText(ui[lang].practiceFirst)).toBeVisible();
+	await pressButton(page, page.getByRole('button', { name: ui(lang).next, exact: true }));
+	await expect(page.getByText(ui(lang).practiceFirst)).toBeVisible();
 	await expect(page.locator('#step-heading')).toContainText(title);
 }
 
@@ -97,7 +81,7 @@ async function expectLabelled(practice: Locator, lang: Lang) {
 for (const lang of ['mn', 'en'] as const) {
 	test(`logs in with a one-time code and refuses a fake site, keyboard only (${lang})`, async ({ page }) => {
 		// A long journey with an axe pass over each of its seven states.
-		test.slow();
+		test.setTimeout(120_000);
 		const { params, title, next } = await openPractice(page, lang, 'logging-in-with-dan', 'one-time-code');
 		const p = params as DanParams;
 		const practice = page.locator('.practice');
@@ -113,7 +97,7 @@ for (const lang of ['mn', 'en'] as const) {
 			practice.getByRole('button', { name: say(lang, 'dan_method_bank'), exact: true })
 		);
 		await expect(status).toContainText(say(lang, 'dan_wrong_method'));
-		await expect(status).toContainText(ui[lang].hint);
+		await expect(status).toContainText(ui(lang).hint);
 		await expectNoAxeViolations(page, `dan wrong method (${lang})`);
 		await expectTargetsAndReflow(page, `dan wrong method (${lang})`);
 
@@ -123,7 +107,7 @@ for (const lang of ['mn', 'en'] as const) {
 		await expect(sms).toBeFocused();
 		await expect(sms).toContainText(p.code);
 		await expect(status).toContainText(say(lang, 'dan_code_sent'));
-		await expect(status).not.toContainText(ui[lang].hint);
+		await expect(status).not.toContainText(ui(lang).hint);
 		// The next Tab reaches the code field.
 		await page.keyboard.press('Tab');
 		await expect(practice.locator('#dan-code')).toBeFocused();
@@ -138,7 +122,7 @@ for (const lang of ['mn', 'en'] as const) {
 		await expect(practice.locator('#dan-code')).toHaveAttribute('aria-invalid', 'true');
 		await expect(practice.locator('#dan-code')).toHaveAttribute('aria-describedby', /dan-code-error/);
 		await expect(practice.locator('#dan-code-error')).toHaveText(say(lang, 'dan_code_wrong'));
-		await expect(status).toContainText(ui[lang].hint);
+		await expect(status).toContainText(ui(lang).hint);
 		await expectNoAxeViolations(page, `dan wrong code (${lang})`);
 		await expectTargetsAndReflow(page, `dan wrong code (${lang})`);
 
@@ -151,7 +135,7 @@ for (const lang of ['mn', 'en'] as const) {
 		await expect(practice.locator('.scene h3')).toHaveText(say(lang, 'dan_later_heading'));
 		await expect(practice.locator('.address-bar')).toContainText(p.fakeAddress);
 		await expect(practice.locator('.sms .bubble').last()).toContainText(p.scamCode);
-		await expect(status).not.toContainText(ui[lang].hint);
+		await expect(status).not.toContainText(ui(lang).hint);
 		await expectLabelled(practice, lang);
 		await expectNoAxeViolations(page, `dan fake site (${lang})`);
 
@@ -160,23 +144,23 @@ for (const lang of ['mn', 'en'] as const) {
 		await page.keyboard.press('Enter');
 		await expect(status).toContainText(say(lang, 'dan_fake_typed'));
 		await expect(status).toContainText(p.fakeWhy[lang]);
-		await expect(status).toContainText(ui[lang].hint);
+		await expect(status).toContainText(ui(lang).hint);
 		await expectNoAxeViolations(page, `dan typed into fake (${lang})`);
 		await expectTargetsAndReflow(page, `dan typed into fake (${lang})`);
 
 		await pressButton(page, practice.getByRole('button', { name: say(lang, 'dan_fake_leave') }));
-		await expect(status).toContainText(ui[lang].done);
+		await expect(status).toContainText(ui(lang).done);
 		await expect(practice.locator('.closed')).toBeVisible();
 		await expectLabelled(practice, lang);
 		await expectNoAxeViolations(page, `dan done (${lang})`);
 		await expectTargetsAndReflow(page, `dan done (${lang})`);
-		await pressButton(page, page.getByRole('button', { name: ui[lang].next, exact: true }));
+		await pressButton(page, page.getByRole('button', { name: ui(lang).next, exact: true }));
 		await expect(page.locator('#step-heading')).toContainText(next.title[lang]);
 	});
 
 	test(`finds, requests, saves and opens a reference, keyboard only (${lang})`, async ({ page }) => {
 		// A long journey with an axe pass over each of its seven states.
-		test.slow();
+		test.setTimeout(120_000);
 		const { params, title, next } = await openPractice(page, lang, 'getting-references', 'address-reference');
 		const p = params as RefParams;
 		const wanted = p.services.find((s) => s.id === p.target)!;
@@ -190,7 +174,7 @@ for (const lang of ['mn', 'en'] as const) {
 		// The wrong service: a gentle miss that names the one wanted.
 		await pressButton(page, practice.getByRole('button', { name: other.name[lang] }));
 		await expect(status).toContainText(wanted.name[lang]);
-		await expect(status).toContainText(ui[lang].hint);
+		await expect(status).toContainText(ui(lang).hint);
 		await expectNoAxeViolations(page, `reference wrong service (${lang})`);
 		await expectTargetsAndReflow(page, `reference wrong service (${lang})`);
 
@@ -240,11 +224,11 @@ for (const lang of ['mn', 'en'] as const) {
 		await expect(documentView.locator('h4')).toBeFocused();
 		await expect(documentView.locator('h4')).toHaveText(p.document.title[lang]);
 		await expect(documentView).toContainText(say(lang, 'ref_sample_label'));
-		await expect(status).toContainText(ui[lang].done);
+		await expect(status).toContainText(ui(lang).done);
 		await expectLabelled(practice, lang);
 		await expectNoAxeViolations(page, `reference opened (${lang})`);
 		await expectTargetsAndReflow(page, `reference opened (${lang})`);
-		await pressButton(page, page.getByRole('button', { name: ui[lang].next, exact: true }));
+		await pressButton(page, page.getByRole('button', { name: ui(lang).next, exact: true }));
 		await expect(page.locator('#step-heading')).toContainText(next.title[lang]);
 	});
 }
@@ -350,17 +334,3 @@ test.describe('glossary without JavaScript', () => {
 		await expect(page.locator('input[type=search]')).toHaveCount(0);
 	});
 });
-
-for (const course of courses)
-	for (const lesson of course.lessons)
-		for (const lang of ['mn', 'en'] as const)
-			test(`every step of ${course.id}/${lesson.id} passes axe (${lang})`, async ({ page }) => {
-				// Up to eight steps, each with an axe pass.
-				test.slow();
-				for (let step = 1; step <= lesson.steps.length; step++) {
-					await page.goto(url(lang, course.id, lesson.id, step));
-					await expect(page.locator('#step-heading')).toContainText(lesson.steps[step - 1].title[lang]);
-					await expectNoAxeViolations(page, `${course.id}/${lesson.id} step ${step} (${lang})`);
-					expect(await smallTargets(page), `targets under 44×44 px on ${lesson.id} step ${step}`).toEqual([]);
-				}
-			});

@@ -1,14 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { test, expect } from '../fixtures';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { waitForOfflineReady } from './helpers/pages';
-import { startLearning } from './helpers/learners';
+import { waitForOfflineReady } from '../helpers/pages';
+import { addLearner } from '../helpers/learners';
 
 // This test runs its own copy of the production build, so that it can deploy a "new version" (a service
 // worker that differs by one byte) while a learner is in the middle of a lesson.
 const PORT = Number(process.env.E2E_UPDATE_PORT ?? 4188);
 const origin = `http://localhost:${PORT}`;
+
+// Its own server at another address: a fresh device there.
+test.use({ learner: false });
 
 async function serve(dir: string): Promise<ChildProcess> {
 	const server = spawn(process.execPath, [dir], {
@@ -52,7 +55,7 @@ function deployNewVersion(dir: string) {
 test('a new version waits and is applied only when the learner chooses to update', async ({ page }) => {
 	// Starts its own server twice (the embedded database and migrations each time): about 5 s on an idle
 	// machine, 20-30 s while the other worker runs browser tests on the same two cores.
-	test.setTimeout(180_000);
+	test.setTimeout(120_000);
 	// Inside the project, so the copy finds the server's dependencies in node_modules.
 	mkdirSync('test-results', { recursive: true });
 	const dir = resolve(mkdtempSync(join('test-results', 'update-build-')));
@@ -61,7 +64,7 @@ test('a new version waits and is applied only when the learner chooses to update
 	rmSync(join(dir, 'client', 'sw.js.br'), { force: true });
 	let server = await serve(dir);
 	try {
-		await startLearning(page, `${origin}/en/courses/meet-e-mongolia/official-site`);
+		await addLearner(page, `${origin}/en/courses/meet-e-mongolia/official-site`);
 		await waitForOfflineReady(page);
 		await page.getByRole('button', { name: 'Next' }).click();
 		await expect(page.locator('#step-heading')).toContainText('Step 2 of');

@@ -1,8 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { startLearning } from './helpers/learners';
-
-// Every learner page first asks who is learning: each test starts as a new learner.
-test.beforeEach(async ({ page }) => startLearning(page));
+import { test, expect } from '../fixtures';
 
 const lesson = '/en/courses/meet-e-mongolia/official-site';
 

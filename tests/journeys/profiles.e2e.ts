@@ -1,12 +1,13 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers/a11y';
-import { readCourse } from './helpers/content';
-import { makeComfortable, startLearning } from './helpers/learners';
-import { tabTo } from './helpers/pages';
+import { type Locator, type Page } from '@playwright/test';
+import { test, expect } from '../fixtures';
+import { expectNoAxeViolations } from '../helpers/a11y';
+import { readCourse } from '../helpers/content';
+import { makeComfortable, addLearner } from '../helpers/learners';
+import { tabTo } from '../helpers/pages';
 
 // Shared-device profiles (issue 3), driven with the keyboard alone: Tab to a control, then Enter.
-// Each journey is long (many pages, secrets hashed at full strength): three times the usual time limit.
-test.slow();
+// Every journey starts on a fresh device: the welcome screen, then the learners it adds itself.
+test.use({ learner: false });
 const course = readCourse('meet-e-mongolia');
 const lesson = course.lessons[0];
 const lessonUrl = (lang: 'mn' | 'en') => `${lang === 'en' ? '/en' : ''}/courses/${course.id}/${lesson.id}`;
@@ -44,8 +45,9 @@ async function makeProgress(page: Page, lang: 'mn' | 'en') {
 test('two learners, one with a PIN and one with pictures, each see only their own progress', async ({
 	page
 }) => {
-	// The longest journey: five screens checked by axe and dozens of key presses.
-	test.setTimeout(360_000);
+	// The longest journey: five screens checked by axe, dozens of key presses, secrets hashed at
+	// full strength.
+	test.setTimeout(120_000);
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Алхамд тавтай морил' })).toBeVisible();
 	await expectNoAxeViolations(page, 'welcome (mn)');
@@ -138,7 +140,7 @@ test('two learners, one with a PIN and one with pictures, each see only their ow
 });
 
 test('after a switch, Back and the page cache show nothing of the previous learner', async ({ page }) => {
-	await startLearning(page, '/en', 'Ann');
+	await addLearner(page, '/en', 'Ann');
 	await makeProgress(page, 'en');
 	await page.goto(courseUrl('en'));
 	await expect(firstLessonBadge(page)).toContainText('In progress');
@@ -171,7 +173,7 @@ test('after a switch, Back and the page cache show nothing of the previous learn
 });
 
 test('a forgotten secret is reset with the helper code and the progress stays', async ({ page }) => {
-	await startLearning(page, '/en', 'Ann');
+	await addLearner(page, '/en', 'Ann');
 	await press(page, header(page).getByRole('link', { name: 'Ann' }));
 	await press(page, page.getByRole('button', { name: 'Use a PIN' }));
 	await typeInto(page, page.getByLabel('New 4-digit PIN'), '1234');
@@ -240,7 +242,7 @@ test('the idle lock asks first, continues with one action, and later returns to 
 }) => {
 	// Playwright's clock: minutes pass at once, with no real waiting and no timing flakiness.
 	await page.clock.install();
-	await startLearning(page, '/en', 'Ann');
+	await addLearner(page, '/en', 'Ann');
 	await makeProgress(page, 'en');
 
 	await page.clock.fastForward('09:05');

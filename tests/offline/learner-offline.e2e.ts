@@ -1,0 +1,59 @@
+import { test, expect } from '../fixtures';
+import { readCourse } from '../helpers/content';
+import { completeLesson } from '../helpers/lessons';
+import { waitForOfflineReady } from '../helpers/pages';
+import { prerenderedRoutes } from '../helpers/routes';
+import { langOf, prefix } from '../helpers/ui';
+
+// With the service worker on: after the first visit, a device with a learner works with no network.
+
+const course = readCourse('meet-e-mongolia');
+
+test('works offline after the first visit: pages open and a lesson can be completed', async ({
+	page,
+	context
+}) => {
+	await page.goto('/');
+	await waitForOfflineReady(page);
+	await context.setOffline(true);
+	const response = await page.reload();
+	expect(response?.fromServiceWorker()).toBe(true);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	// A page never opened online, reached by following links.
+	await page.getByRole('link', { name: course.title.mn }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(course.title.mn);
+	const lesson = course.lessons.at(-1)!;
+	const direct = await page.goto(`/en/courses/${course.id}/${lesson.id}`);
+	expect(direct?.fromServiceWorker()).toBe(true);
+	// Opened from the cached app shell: the page still says which language it is in.
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await completeLesson(page, lesson, 'en');
+	// Server pages are never answered from the cache: offline they fail as any website would.
+	await expect(page.goto('/teach')).rejects.toThrow();
+});
+
+// Every learner page, typed into the address bar with the network off: the service worker answers
+// it, and the page renders in its language with its heading. In groups of pages, run in parallel.
+const GROUP = 15;
+const groups = (['mn', 'en'] as const).flatMap((lang) => {
+	const routes = prerenderedRoutes().filter((route) => langOf(route) === lang);
+	return Array.from({ length: Math.ceil(routes.length / GROUP) }, (_, i) => ({
+		lang,
+		routes: routes.slice(i * GROUP, (i + 1) * GROUP)
+	}));
+});
+
+for (const { lang, routes } of groups) {
+	test(`learner pages open offline: ${routes[0]} … ${routes.at(-1)}`, async ({ page, context }) => {
+		await page.goto(prefix(lang) || '/');
+		await waitForOfflineReady(page);
+		await context.setOffline(true);
+		for (const route of routes) {
+			const response = await page.goto(route);
+			expect(response?.fromServiceWorker(), `${route} from the service worker`).toBe(true);
+			await expect(page.locator('html'), route).toHaveAttribute('lang', lang);
+			await expect(page.locator('h1'), route).toHaveCount(1);
+			await expect(page.locator('h1'), route).not.toBeEmpty();
+		}
+	});
+}

@@ -1,0 +1,23 @@
+import { test, expect } from '../fixtures';
+import { expectNoAxeViolations } from '../helpers/a11y';
+import { fakeSpeech } from '../helpers/a11y-settings';
+import { courseIds, readCourse } from '../helpers/content';
+import { smallTargets } from '../helpers/targets';
+import { prefix, t } from '../helpers/ui';
+
+// Every step of every lesson, in both languages: axe, 44×44 px targets, and the read-aloud control
+// on each step (a device with an English voice only). One test per lesson and language.
+
+for (const course of courseIds().map(readCourse))
+	for (const lang of ['mn', 'en'] as const)
+		for (const lesson of course.lessons)
+			test(`every step of ${course.id}/${lesson.id} (${lang})`, async ({ page }) => {
+				await fakeSpeech(page, [{ name: 'Hazel', lang: 'en-GB' }]);
+				for (let step = 1; step <= lesson.steps.length; step++) {
+					await page.goto(`${prefix(lang)}/courses/${course.id}/${lesson.id}#step-${step}`);
+					await expect(page.locator('#step-heading')).toContainText(lesson.steps[step - 1].title[lang]);
+					await expect(page.getByRole('group', { name: t(lang, 'a11y_read_aloud_group') })).toBeVisible();
+					await expectNoAxeViolations(page, `${lesson.id} step ${step} (${lang})`);
+					expect(await smallTargets(page), `targets under 44×44 px on ${lesson.id} step ${step}`).toEqual([]);
+				}
+			});
