@@ -86,6 +86,11 @@ async function signedInTeacher(browser: Browser, baseURL: string): Promise<Teach
 	}
 }
 
+/** Waits until the page shows the worker's learner as the one learning (the app has settled). */
+export async function learnerIsOpen(page: Page) {
+	await expect(page.getByRole('banner').getByRole('link', { name: LEARNER_NAME, exact: true })).toBeVisible();
+}
+
 /** Opens the learner in every new tab of the context, once per tab. */
 export async function openLearnerInEveryTab(context: BrowserContext, profileId: string) {
 	await context.addInitScript(

@@ -163,15 +163,23 @@ export function horizontalOverflow(page: Page) {
 /**
  * Changes the open learner's settings on a page that is already open, the way the app follows a
  * change made in another tab of the same device (the `storage` event on the settings mirror), so
- * one visit can be checked in several modes. Waits until the settings are applied.
+ * one visit can be checked in several modes. The app only follows a change for the learner open in
+ * the tab, so the event is sent again until the page shows the settings.
  */
 export async function switchSettings(page: Page, profileId: string, preferences: Record<string, unknown>) {
-	await page.evaluate(
-		([key, value]) => {
+	await page.waitForFunction(
+		([key, value, p]) => {
+			const html = document.documentElement;
+			const applied =
+				(html.dataset.textSize ?? '100') === String(p.textSize ?? 100) &&
+				html.classList.contains('a11y-contrast') === Boolean(p.highContrast) &&
+				html.classList.contains('a11y-dark') === (p.theme === 'dark');
+			if (applied) return true;
 			localStorage.setItem(key, value);
 			window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
+			return false;
 		},
-		[MIRROR_KEY, JSON.stringify({ preferences, profileId })] as const
+		[MIRROR_KEY, JSON.stringify({ preferences, profileId }), preferences] as const,
+		{ polling: 100 }
 	);
-	await settingsApplied(page, preferences);
 }

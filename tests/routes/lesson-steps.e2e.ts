@@ -1,4 +1,4 @@
-import { test, expect } from '../fixtures';
+import { test, expect, learnerIsOpen } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import { fakeSpeech } from '../helpers/a11y-settings';
 import { courseIds, readCourse } from '../helpers/content';
@@ -15,6 +15,7 @@ for (const course of courseIds().map(readCourse))
 				await fakeSpeech(page, [{ name: 'Hazel', lang: 'en-GB' }]);
 				for (let step = 1; step <= lesson.steps.length; step++) {
 					await page.goto(`${prefix(lang)}/courses/${course.id}/${lesson.id}#step-${step}`);
+					if (step === 1) await learnerIsOpen(page);
 					await expect(page.locator('#step-heading')).toContainText(lesson.steps[step - 1].title[lang]);
 					await expect(page.getByRole('group', { name: t(lang, 'a11y_read_aloud_group') })).toBeVisible();
 					await expectNoAxeViolations(page, `${lesson.id} step ${step} (${lang})`);

@@ -1,4 +1,4 @@
-import { test, expect } from '../fixtures';
+import { test, expect, learnerIsOpen } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import {
 	MODE_PREFERENCES,
@@ -39,6 +39,7 @@ for (const lang of ['mn', 'en'] as const) {
 	for (const url of representativePages(lang)) {
 		test(`${url} in every mode`, async ({ page, learnerDevice }) => {
 			await page.goto(url);
+			await learnerIsOpen(page);
 			await expect(page.locator('h1')).toHaveCount(1);
 			if (url.includes('#step-'))
 				await expect(page.locator('#step-heading')).toContainText(`${url.split('#step-')[1]}`);

@@ -1,4 +1,4 @@
-import { test, expect } from '../fixtures';
+import { test, expect, learnerIsOpen } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import {
 	horizontalOverflow,
@@ -28,9 +28,9 @@ test('the build has learner pages in both languages', () => {
 for (const route of routes) {
 	test(route, async ({ page, learnerDevice }) => {
 		await page.goto(route);
+		await learnerIsOpen(page);
 		await expect(page.locator('html')).toHaveAttribute('lang', langOf(route));
 		await expect(page.locator('h1')).toHaveCount(1);
-		await settingsApplied(page, MODE_PREFERENCES.default);
 		await expectNoAxeViolations(page, route);
 		expect(await smallTargets(page), `targets under 44×44 px on ${route}`).toEqual([]);
 
