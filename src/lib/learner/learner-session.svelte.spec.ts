@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { freshDevice, type TestDevice } from '$lib/testing/device-db';
+import { fakeStorage } from '$lib/testing/fake-browser';
 import { AlkhamDatabase } from './db';
 import { LearnerSession } from './learner-session.svelte';
 import * as profiles from './profiles';
@@ -122,6 +123,16 @@ describe('this tab’s learner', () => {
 		expect(device.sessionStorage.getItem(TAB_KEY)).toBeNull();
 		// The picker then reads the learners again.
 		await vi.waitFor(() => expect(session.profiles).not.toBe(closed));
+	});
+
+	test('lasts until the page closes where the browser refuses sessionStorage', async () => {
+		device.switchTab(fakeStorage({ failing: true }));
+		const session = await pageLoad();
+		expect(session.state).toBe('choosing');
+		await session.add(bat);
+		expect(session.state).toBe('ready');
+		// A reload cannot know who was learning: the safe answer is the picker.
+		expect((await pageLoad()).state).toBe('choosing');
 	});
 });
 
