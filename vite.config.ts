@@ -84,7 +84,27 @@ export default defineConfig({
 		// Server tests start an embedded PostgreSQL per suite: allow for a busy machine.
 		hookTimeout: 60_000,
 		testTimeout: 30_000,
-		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
-		environment: 'node'
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'node',
+					// Every spec but the *.svelte.spec.ts ones (no `exclude` here: it would replace --exclude).
+					include: ['src/**/!(*.svelte).spec.ts', 'scripts/**/*.spec.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				// Specs of the state classes (*.svelte.ts) use runes themselves: compiled for the browser,
+				// with Svelte's browser runtime, so that $effect and flushSync work (Node globals otherwise).
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'svelte',
+					include: ['src/**/*.svelte.spec.ts'],
+					environment: './src/lib/testing/svelte-client-environment.ts'
+				}
+			}
+		]
 	}
 });

@@ -38,6 +38,8 @@ export class A11ySettings {
 	/** The open learner's own settings, once loaded; kept with the id they belong to. */
 	#learner = $state.raw<{ profileId: string; value: A11yPreferences } | undefined>(undefined);
 	#system = $state.raw<SystemPreferences>(NO_SYSTEM_PREFERENCES);
+	/** Counts changes to the open learner's settings, so that a slower load never undoes one. */
+	#changes = 0;
 
 	constructor(session: LearnerSession, onError: (error: unknown, retry?: () => Promise<unknown>) => void) {
 		this.#session = session;
@@ -72,7 +74,10 @@ export class A11ySettings {
 				const mirror = readMirror(this.#storage);
 				if (!mirror || (mirror.profileId ?? null) !== this.profileId) return;
 				this.#device = mirror;
-				if (mirror.profileId) this.#learner = { profileId: mirror.profileId, value: mirror.preferences };
+				if (mirror.profileId) {
+					this.#learner = { profileId: mirror.profileId, value: mirror.preferences };
+					this.#changes++;
+				}
 			};
 			addEventListener('storage', onStorage);
 			return () => removeEventListener('storage', onStorage);
@@ -116,7 +121,10 @@ export class A11ySettings {
 	async update(change: Partial<A11yPreferences>): Promise<boolean> {
 		const next = { ...this.preferences, ...change };
 		const profileId = this.profileId;
-		if (profileId) this.#learner = { profileId, value: next };
+		if (profileId) {
+			this.#learner = { profileId, value: next };
+			this.#changes++;
+		}
 		this.#remember(next, profileId);
 		if (!profileId && !(await deviceHasLearnerData())) {
 			// No learner and no database yet: the localStorage copy is the device's record, so that
@@ -141,10 +149,12 @@ export class A11ySettings {
 	/** Loads a learner's settings when they open; a learner with none adopts the device's last-used ones. */
 	#openLearner(profileId: string) {
 		let cancelled = false;
+		const changes = this.#changes;
 		settingsStore()
 			.then(async (store) => {
 				const stored = await store.readSettings(profileId);
-				if (cancelled) return;
+				// Changed while loading (the learner chose, or another tab saved): that is newer than what was read.
+				if (cancelled || this.#changes !== changes) return;
 				const own = normalizePreferences(stored.learner);
 				const device = this.#device?.preferences ?? normalizePreferences(stored.device);
 				const value = own ?? device;

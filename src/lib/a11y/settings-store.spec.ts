@@ -1,18 +1,13 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { AlkhamDatabase, useDatabase } from '$lib/learner/db';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { AlkhamDatabase } from '$lib/learner/db';
+import { freshDeviceDb } from '$lib/testing/device-db';
 import { DEFAULT_PREFERENCES } from './settings';
 import { readSettings, writeSettings } from './settings-store';
 
 let database: AlkhamDatabase;
 
 beforeEach(() => {
-	database = new AlkhamDatabase(`test-${crypto.randomUUID()}`);
-	useDatabase(database);
-});
-
-afterEach(async () => {
-	await database.delete();
+	database = freshDeviceDb();
 });
 
 describe('settings store', () => {

@@ -1,6 +1,6 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { AlkhamDatabase, useDatabase } from '$lib/learner/db';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { AlkhamDatabase } from '$lib/learner/db';
+import { freshDeviceDb } from '$lib/testing/device-db';
 import { recordEvent } from '$lib/learner/progress-store';
 import { certificatesOf, ensureCertificate, nameCertificate, retryCertificate } from './certificate-store';
 
@@ -19,11 +19,7 @@ async function finish(lessonId: string) {
 }
 
 beforeEach(() => {
-	database = new AlkhamDatabase(`test-${crypto.randomUUID()}`);
-	useDatabase(database);
-});
-afterEach(async () => {
-	await database.delete();
+	database = freshDeviceDb();
 });
 
 describe('ensureCertificate', () => {

@@ -1,10 +1,7 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { AlkhamDatabase, useDatabase } from '$lib/learner/db';
+import { freshDevice } from '$lib/testing/device-db';
 import { cachedJwks, verifyOnDevice } from './offline-verify';
-
-let database: AlkhamDatabase;
 
 async function issuer() {
 	const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
@@ -22,11 +19,7 @@ const offline = (async () => {
 }) as unknown as typeof fetch;
 
 beforeEach(() => {
-	database = new AlkhamDatabase(`test-${crypto.randomUUID()}`);
-	useDatabase(database);
-});
-afterEach(async () => {
-	await database.delete();
+	freshDevice();
 });
 
 describe('verifyOnDevice', () => {

@@ -1,17 +1,12 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { AlkhamDatabase, useDatabase } from '$lib/learner/db';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { AlkhamDatabase } from '$lib/learner/db';
+import { freshDeviceDb } from '$lib/testing/device-db';
 import { currentClass, joinClass, leaveClass } from './membership';
 
 let database: AlkhamDatabase;
 
 beforeEach(() => {
-	database = new AlkhamDatabase(`test-${crypto.randomUUID()}`);
-	useDatabase(database);
-});
-
-afterEach(async () => {
-	await database.delete();
+	database = freshDeviceDb();
 });
 
 const cls = { code: 'ABC234', name: 'Parents, group 3', teacherName: 'Сарнай багш' };

@@ -1,6 +1,6 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { AlkhamDatabase, useDatabase } from './db';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { AlkhamDatabase } from './db';
+import { freshDeviceDb } from '$lib/testing/device-db';
 import * as profiles from './profiles';
 import { recordEvent } from './progress-store';
 import { hashSecret } from './secret-hash';
@@ -10,12 +10,7 @@ let database: AlkhamDatabase;
 const FAST = 1_000;
 
 beforeEach(() => {
-	database = new AlkhamDatabase(`test-${crypto.randomUUID()}`);
-	useDatabase(database);
-});
-
-afterEach(async () => {
-	await database.delete();
+	database = freshDeviceDb();
 });
 
 const clock = (start = Date.parse('2026-01-01T10:00:00Z')) => {

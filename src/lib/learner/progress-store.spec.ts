@@ -1,17 +1,9 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { AlkhamDatabase, useDatabase } from './db';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { freshDevice } from '$lib/testing/device-db';
 import { allEvents, courseEvents, recordEvent } from './progress-store';
 
-let database: AlkhamDatabase;
-
 beforeEach(() => {
-	database = new AlkhamDatabase(`test-${crypto.randomUUID()}`);
-	useDatabase(database);
-});
-
-afterEach(async () => {
-	await database.delete();
+	freshDevice();
 });
 
 describe('progress store', () => {

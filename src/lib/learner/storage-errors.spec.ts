@@ -21,6 +21,13 @@ describe('classifyStorageError', () => {
 	test('recognises a browser without IndexedDB', () => {
 		expect(classifyStorageError(new Dexie.MissingAPIError('none'))).toBe('unavailable');
 	});
+	test('recognises a browser that refuses to open the database, which Dexie reports as closed', () => {
+		const refused = new DOMException('private browsing', 'InvalidStateError');
+		expect(classifyStorageError(new Dexie.DatabaseClosedError(refused))).toBe('unavailable');
+		expect(classifyStorageError(new Dexie.DatabaseClosedError(new Dexie.VersionError('old')))).toBe(
+			'upgraded'
+		);
+	});
 	test('falls back to unknown', () => {
 		expect(classifyStorageError(new Error('x'))).toBe('unknown');
 		expect(classifyStorageError(undefined)).toBe('unknown');

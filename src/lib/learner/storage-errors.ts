@@ -12,6 +12,10 @@ export function classifyStorageError(error: unknown): StorageProblem {
 		e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
 	}
 	if (names.includes('QuotaExceededError')) return 'quota';
+	// Dexie reports a database it could not open as closed, with the reason inside (a browser that
+	// refuses storage, a newer version...): judge by that reason. Only a bare "closed" means this
+	// tab closed its connection because another tab upgraded the database.
+	if (names[0] === 'DatabaseClosedError' && names.length > 1) names.shift();
 	// A newer version of the app upgraded the database in another tab: this tab's copy is outdated.
 	if (names.some((n) => n === 'VersionError' || n === 'VersionChangeError' || n === 'DatabaseClosedError'))
 		return 'upgraded';

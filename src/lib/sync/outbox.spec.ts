@@ -1,6 +1,6 @@
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { AlkhamDatabase, useDatabase } from '$lib/learner/db';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { AlkhamDatabase } from '$lib/learner/db';
+import { freshDeviceDb } from '$lib/testing/device-db';
 import { recordEvent } from '$lib/learner/progress-store';
 import { ensureCertificate, type DeviceCertificate } from '$lib/certificates/certificate-store';
 import { flushOutbox, isRetryable } from './outbox';
@@ -10,8 +10,7 @@ let certificate: DeviceCertificate;
 const now = () => 1_000_000;
 
 beforeEach(async () => {
-	database = new AlkhamDatabase(`test-${crypto.randomUUID()}`);
-	useDatabase(database);
+	database = freshDeviceDb();
 	for (const lessonId of ['a', 'b'])
 		await recordEvent({ profileId: 'p', courseId: 'c', lessonId, kind: 'lesson-done' });
 	certificate = (await ensureCertificate({
@@ -21,9 +20,6 @@ beforeEach(async () => {
 		lessonIds: ['a', 'b'],
 		locale: 'en'
 	}))!;
-});
-afterEach(async () => {
-	await database.delete();
 });
 
 function server(...responses: (Response | Error)[]) {
