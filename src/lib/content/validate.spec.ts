@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readContentFiles, staticAssetExists } from './content-files';
 import { buildCatalogue, ContentError, type ContentFiles } from './validate';
-import { LOCALES } from './types';
+import { LOCALES } from '$lib/i18n/locale';
 
 /** A minimal valid catalogue with one course and one lesson, to break in each test. */
 function catalogue(lessonOverrides: Record<string, unknown> = {}): ContentFiles {

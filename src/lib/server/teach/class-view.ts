@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { renderSVG } from 'uqr';
 import { formatJoinCode } from '$lib/classes/join-code';
 import { courses } from '$lib/content/catalogue.server';
-import type { Locale } from '$lib/content/types';
+import type { Locale } from '$lib/i18n/locale';
 import { formatLongDate } from '$lib/i18n/format-date';
 import { publicOrigin } from '../certificates/post-certificate';
 import { verifyUrl } from '../certificates/issue-certificate';
