@@ -1,4 +1,4 @@
-import { courses } from '$lib/content/catalogue.server';
+import { courses } from '$lib/server/content/catalogue';
 import { database } from '../db/database.server';
 import { RateLimiter } from '../http/rate-limit';
 import {
