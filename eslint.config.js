@@ -27,14 +27,24 @@ const SAME_LAYER_USES = {
 };
 /** Server code lives apart: it may import any layer but the frame, and nothing outside it imports it. */
 const SERVER = 'server';
+/** The folders of src/lib/server, layered the same way, bottom to top. */
+const SERVER_LAYERS = [['db'], ['issuer', 'http', 'content', 'testing'], ['certificates'], ['teach']];
 
 const libFolders = readdirSync(new URL('./src/lib', import.meta.url), { withFileTypes: true })
 	.filter((entry) => entry.isDirectory())
 	.map((entry) => entry.name);
-const unplaced = libFolders.filter((folder) => folder !== SERVER && !LAYERS.flat().includes(folder));
+const serverFolders = readdirSync(new URL('./src/lib/server', import.meta.url), { withFileTypes: true })
+	.filter((entry) => entry.isDirectory())
+	.map((entry) => entry.name);
+const unplaced = [
+	...libFolders.filter((folder) => folder !== SERVER && !LAYERS.flat().includes(folder)),
+	...serverFolders
+		.filter((folder) => !SERVER_LAYERS.flat().includes(folder))
+		.map((folder) => `server/${folder}`)
+];
 // A new folder must be given its place, or nothing would check what it imports.
 if (unplaced.length)
-	throw new Error(`eslint.config.js: give src/lib/${unplaced.join(', ')} a place in LAYERS`);
+	throw new Error(`eslint.config.js: give src/lib/${unplaced.join(', ')} a place in LAYERS or SERVER_LAYERS`);
 
 // Folders of one layer that use each other would make a circle again.
 const explored = new Set();
@@ -60,6 +70,9 @@ function forbiddenFor(folder) {
  * works inside a selector of no-restricted-syntax (which ends a regular expression at any `/`).
  */
 const importOf = (folders) => `^(?:\\$lib\\x2F|(?:\\.\\.\\x2F)+)(?:${folders.join('|')})(?:\\x2F|$)`;
+/** An import of one of `folders` of src/lib/server from another: `$lib/server/x/…` or `../x/…`. */
+const serverImportOf = (folders) =>
+	`^(?:\\$lib\\x2Fserver\\x2F|\\.\\.\\x2F)(?:${folders.join('|')})(?:\\x2F|$)`;
 /** A relative import that climbs into src/routes. */
 const ROUTES = '^(?:\\.\\.\\x2F)+routes(?:\\x2F|$)';
 
@@ -102,6 +115,35 @@ const layerRules = LAYERS.flat()
 			rules: restrict([...(above.length ? [layers] : []), NO_SERVER, NO_ROUTES])
 		};
 	});
+
+const NO_FRAME = {
+	regex: importOf(['frame']),
+	message: 'Server code does not import the learner app frame.'
+};
+const serverRules = SERVER_LAYERS.flatMap((folders, layer) =>
+	folders
+		.filter((folder) => serverFolders.includes(folder))
+		.map((folder) => {
+			const above = SERVER_LAYERS.slice(layer)
+				.flat()
+				.filter((other) => other !== folder);
+			return {
+				files: [`src/lib/server/${folder}/**/*.{ts,js,svelte}`],
+				rules: restrict([
+					...(above.length
+						? [
+								{
+									regex: serverImportOf(above),
+									message: `src/lib/server/${folder} may import only the server folders below it (SERVER_LAYERS in eslint.config.js).`
+								}
+							]
+						: []),
+					NO_FRAME,
+					NO_ROUTES
+				])
+			};
+		})
+);
 
 /** The learner app's folders: teacher pages and what every page shares never build learner state. */
 const LEARNER_APP = {
@@ -176,12 +218,6 @@ export default ts.config(
 		}
 	},
 	...layerRules,
-	{
-		files: ['src/lib/server/**/*.{ts,js,svelte}'],
-		rules: restrict([
-			{ regex: importOf(['frame']), message: 'Server code does not import the learner app frame.' },
-			NO_ROUTES
-		])
-	},
+	...serverRules,
 	...routeRules
 );
