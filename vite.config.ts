@@ -7,13 +7,17 @@ import { webManifest } from './src/lib/pwa/web-manifest.ts';
 import { APP_SHELL, LEARNER_PAGE } from './src/lib/pwa/learner-pages.js';
 import { readContentFiles, staticAssetExists } from './src/lib/content/content-files.ts';
 import { buildCatalogue } from './src/lib/content/validate.ts';
+import { simulationSchemas } from './src/lib/simulations/schemas.ts';
 
 /** Fails the build, naming file and field, when any lesson is broken or a picture is missing. */
 const validateContent: Plugin = {
 	name: 'alkham:validate-content',
 	apply: 'build',
 	buildStart() {
-		buildCatalogue(readContentFiles(), (path) => staticAssetExists(path));
+		buildCatalogue(readContentFiles(), {
+			simulations: simulationSchemas,
+			assetExists: (path) => staticAssetExists(path)
+		});
 	}
 };
 

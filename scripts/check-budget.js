@@ -37,11 +37,15 @@ function staticImports(file) {
 	return out.map((spec) => join(dirname(file), spec));
 }
 
-/** Dynamic imports (`import("./x.js")`) of a built chunk. */
+/** Dynamic imports (`import("./x.js")`; the minifier writes them with backticks) of a built chunk. */
 function dynamicImports(file) {
 	const code = readFileSync(file, 'utf8');
-	return [...code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)].map((m) => join(dirname(file), m[1]));
+	return [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)].map((m) =>
+		join(dirname(file), m[1])
+	);
 }
+
+const contains = (file, text) => existsSync(file) && readFileSync(file, 'utf8').includes(text);
 
 function closure(files) {
 	const seen = new Set();
@@ -88,10 +92,17 @@ function pageScripts(htmlFile) {
 	if (!entries.some((f) => /entry[/\\]start\.[^/\\]+\.js$/.test(f)) || ids.length === 0)
 		throw new Error(`Cannot find the scripts of ${htmlFile}: has SvelteKit's page format changed?`);
 	const files = closure(entries);
-	// The root layout loads the service-worker registration (and workbox-window) right after
-	// hydration on every page: part of every first visit.
-	const layout = [...files].find((f) => /nodes[/\\]0\.[^/\\]+\.js$/.test(f));
-	if (layout) for (const f of closure(dynamicImports(layout))) files.add(f);
+	// The learner frame loads the service-worker registration right after hydration on every learner
+	// page, and the registration loads workbox-window at once: both are part of every first visit.
+	// Found by what they hold (the chunk that registers /sw.js; workbox-window's SKIP_WAITING message),
+	// because the frame also imports code on demand only (the learner picker, the idle lock).
+	const registration = [...files].flatMap(dynamicImports).find((f) => contains(f, '/sw.js'));
+	if (!registration)
+		throw new Error(
+			`Cannot find the service-worker registration of ${htmlFile}: has the learner frame changed?`
+		);
+	const workbox = dynamicImports(registration).filter((f) => contains(f, 'SKIP_WAITING'));
+	for (const f of closure([registration, ...workbox])) files.add(f);
 	return files;
 }
 

@@ -26,7 +26,7 @@ const BASELINE = {
 };
 
 /**
- * The app's direct route (src/lib/server/http/direct-routes.ts), left by its init hook: certificate
+ * The app's direct route (src/lib/server/certificates/direct-route.ts), left by its init hook: certificate
  * issues answered without SvelteKit's per-request work, the same answer for less CPU. DIRECT_ROUTES=0
  * sends everything through SvelteKit (to compare, for example).
  */

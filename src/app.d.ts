@@ -8,7 +8,7 @@ declare global {
 			/** Teacher pages only: the signed-in teacher, or null (see $lib/server/teach/hooks). */
 			teacher?: import('$lib/server/teach/accounts').Teacher | null;
 			/** Teacher pages only: the language chosen for them. */
-			teachLocale?: import('$lib/content/types').Locale;
+			teachLocale?: import('$lib/i18n/locale').Locale;
 		}
 	}
 }

@@ -7,7 +7,7 @@ import { DatabaseConfigError } from '$lib/server/db';
 import { paraglideUrl, securityHeaders, teachHandle } from '$lib/server/teach/hooks';
 import { startAdminSocket } from '$lib/server/teach/admin-socket';
 import { issueFromPost } from '$lib/server/certificates/certificates-api.server';
-import { createDirectCertificateRoute, DIRECT_ROUTES } from '$lib/server/http/direct-routes';
+import { createDirectCertificateRoute, DIRECT_ROUTES } from '$lib/server/certificates/direct-route';
 
 /**
  * Opens the database and applies migrations when the server starts, so a bad or unreachable
@@ -20,7 +20,7 @@ export const init: ServerInit = async () => {
 		console.log(`Database ready (${driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
 		// `npm run admin` reaches the embedded database through this server (see admin-socket.ts).
 		if (driver === 'pglite') await startAdminSocket(db);
-		// scripts/serve.js answers certificate issues straight from node:http (see direct-routes.ts).
+		// scripts/serve.js answers certificate issues straight from node:http (see direct-route.ts).
 		(globalThis as Record<symbol, unknown>)[DIRECT_ROUTES] = createDirectCertificateRoute(issueFromPost);
 	} catch (error) {
 		if (error instanceof DatabaseConfigError) {

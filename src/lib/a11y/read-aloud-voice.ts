@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/content/types';
+import type { Locale } from '$lib/i18n/locale';
 
 /** The parts of a SpeechSynthesisVoice that choosing one needs. */
 export interface VoiceLike {

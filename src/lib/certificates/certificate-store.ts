@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/content/types';
+import type { Locale } from '$lib/i18n/locale';
 import { db, type CertificateRow, type OutboxRow } from '$lib/learner/db';
 import { courseProgress } from '$lib/learner/progress';
 

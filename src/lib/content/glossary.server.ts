@@ -1,7 +1,7 @@
 import data from '../../../content/glossary.json';
 import { ContentError } from './validate';
 import { checkGlossary, type GlossaryTerm } from './glossary';
-import type { Locale } from './types';
+import type { Locale } from '$lib/i18n/locale';
 import type { GlossaryEntry } from './glossary-search';
 
 // Bundled at build time and validated on load, so a broken glossary fails the build.

@@ -1,4 +1,5 @@
-import type { Locale, Localized } from './types';
+import type { Locale } from '$lib/i18n/locale';
+import type { Localized } from './types';
 
 function isText(value: unknown): value is { mn?: unknown; en?: unknown } {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;

@@ -1,9 +1,6 @@
-/**
- * Lesson content as authored: every piece of text carries both languages side by side,
- * so a step can never exist in one language and be missing in the other.
- */
-export const LOCALES = ['mn', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+// Lesson content as authored: every piece of text carries both languages side by side,
+// so a step can never exist in one language and be missing in the other. The languages
+// themselves are in $lib/i18n/locale.
 
 /** A text in both languages. */
 export type Text = { mn: string; en: string };

@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { simulationSchemas } from '../simulations/schemas';
 import { checkGlossary, GLOSSARY_FILE } from './glossary';
 import { hasMalformedLink, linkedTerms, stripGlossaryLinks } from './glossary-links';
 import { longSentences } from './plain-language';
@@ -89,11 +88,24 @@ function linkProblems(field: string, text: Text, glossaryIds: ReadonlySet<string
 	return problems;
 }
 
+/** The params schema of each practice simulation, by the name lessons use in `"simulation"`. */
+export type SimulationSchemas = Readonly<Record<string, v.GenericSchema>>;
+
+/**
+ * What the checks need from outside the lesson format. The simulations sit in a layer above content
+ * (docs/architecture.md), so their schemas are handed in by whoever assembles the catalogue.
+ */
+export interface CatalogueChecks {
+	simulations: SimulationSchemas;
+	/** Whether a picture or recording exists under `static/`; unchecked when absent. */
+	assetExists?: (path: string) => boolean;
+}
+
 /** Rules a schema cannot express: the shape of a good lesson. */
 export function checkLessonRules(
 	lesson: Lesson,
 	file: string,
-	assetExists?: (path: string) => boolean,
+	{ simulations, assetExists }: CatalogueChecks,
 	glossaryIds: ReadonlySet<string> = new Set()
 ) {
 	const problems: ContentProblem[] = [];
@@ -119,7 +131,7 @@ export function checkLessonRules(
 			if (new Set(ids).size !== ids.length) add(`${at}.options`, 'option ids must be unique');
 		}
 		if (step.type === 'practice') {
-			const schema = simulationSchemas[step.simulation];
+			const schema = simulations[step.simulation];
 			if (!schema) add(`${at}.simulation`, `unknown simulation "${step.simulation}"`);
 			else {
 				const result = v.safeParse(schema, step.params, { abortEarly: false });
@@ -153,7 +165,7 @@ export interface ContentFiles {
  * Validates the whole catalogue and assembles it. Throws a ContentError listing every problem,
  * each with its file and field, so a broken lesson fails the build with a useful message.
  */
-export function buildCatalogue(files: ContentFiles, assetExists?: (path: string) => boolean): Course[] {
+export function buildCatalogue(files: ContentFiles, checks: CatalogueChecks): Course[] {
 	const problems: ContentProblem[] = [];
 	const root = 'content/catalogue.json';
 	const catalogue = parse(CatalogueSchema, files[root], root, problems);
@@ -186,7 +198,7 @@ export function buildCatalogue(files: ContentFiles, assetExists?: (path: string)
 			if (!lesson) continue;
 			if (lesson.id !== lessonId)
 				problems.push({ file: lessonFile, field: 'id', message: `must be "${lessonId}", its file name` });
-			problems.push(...checkLessonRules(lesson, lessonFile, assetExists, glossaryIds));
+			problems.push(...checkLessonRules(lesson, lessonFile, checks, glossaryIds));
 			lessons.push(lesson);
 		}
 		if (new Set(course.lessons).size !== course.lessons.length)

@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/content/types';
+import type { Locale } from './locale';
 
 /**
  * A long date: "2026 оны 11-р сарын 24" or "24 November 2026". English comes straight from Intl.

@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/content/types';
+import type { Locale } from './locale';
 
 /** The language of a page, from its optional `[[lang]]` route parameter. */
 export function localeOf(lang: string | undefined): Locale {

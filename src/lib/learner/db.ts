@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { Locale } from '$lib/content/types';
+import type { Locale } from '$lib/i18n/locale';
 import type { StoredSecret } from './secret-hash';
 import type { ThrottleState } from './secret-throttle';
 

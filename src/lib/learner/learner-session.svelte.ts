@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { Locale } from '$lib/content/types';
+import type { Locale } from '$lib/i18n/locale';
 import type { ProfileRow, ProgressEventRow } from './db';
 import { deviceHasLearnerData, learnerData } from './load';
 import type { StorageStatus } from './storage-status.svelte';

@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/content/types';
+import type { Locale } from '$lib/i18n/locale';
 import { db, type ProfileRow } from './db';
 import { verifySecret, type StoredSecret } from './secret-hash';
 import { DEFAULT_IDLE_MINUTES } from './idle-defaults';

@@ -1,4 +1,4 @@
-import { courses } from '$lib/content/catalogue.server';
+import { courses } from '$lib/server/content/catalogue';
 import { localeOf } from '$lib/i18n/paths';
 import type { PageServerLoad } from './$types';
 

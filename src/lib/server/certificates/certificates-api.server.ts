@@ -1,4 +1,4 @@
-import { courses } from '$lib/content/catalogue.server';
+import { courses } from '$lib/server/content/catalogue';
 import { database } from '../db/database.server';
 import { RateLimiter } from '../http/rate-limit';
 import {
@@ -18,7 +18,7 @@ const limiter = new RateLimiter(
 
 /**
  * One issuer per process, shared by the SvelteKit route and the direct route in front of it
- * (see $lib/server/http/direct-routes.ts), so both use the same rate limit and signing key.
+ * (see direct-route.ts), so both use the same rate limit and signing key.
  */
 export const issueFromPost = createCertificateIssuer({
 	db: async () => (await database()).db,

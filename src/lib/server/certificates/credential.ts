@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/content/types';
+import type { Locale } from '$lib/i18n/locale';
 
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';

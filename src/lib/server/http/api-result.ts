@@ -1,6 +1,6 @@
 /**
  * An API answer before it is sent: the same value becomes a web `Response` in SvelteKit routes
- * (`toResponse`) or is written straight to Node's response by a direct route (direct-routes.ts).
+ * (`toResponse`) or is written straight to Node's response by a direct route (certificates/direct-route.ts).
  */
 export interface ApiResult {
 	status: number;

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { renderSVG } from 'uqr';
 import { formatJoinCode } from '$lib/classes/join-code';
-import { courses } from '$lib/content/catalogue.server';
-import type { Locale } from '$lib/content/types';
+import { courses } from '$lib/server/content/catalogue';
+import type { Locale } from '$lib/i18n/locale';
 import { formatLongDate } from '$lib/i18n/format-date';
 import { publicOrigin } from '../certificates/post-certificate';
 import { verifyUrl } from '../certificates/issue-certificate';

@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/content/types';
+import type { Locale } from '$lib/i18n/locale';
 
 /**
  * Teacher pages live at /teach in both languages (they are outside the learner app's /en tree):

@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import type { Locale } from '$lib/content/types';
+import type { Locale } from '$lib/i18n/locale';
 import type { PracticeAttempts } from './attempts.svelte';
 
 /** Props every practice simulation receives from the lesson player. */

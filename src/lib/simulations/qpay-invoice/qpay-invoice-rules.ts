@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/content/types';
+import type { Locale } from '$lib/i18n/locale';
 
 /** The decision a learner makes once an invoice is on screen. */
 export type QpayDecision = 'pay' | 'cancel';

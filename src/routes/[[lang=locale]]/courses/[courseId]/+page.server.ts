@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { courses, findCourse } from '$lib/content/catalogue.server';
+import { courses, findCourse } from '$lib/server/content/catalogue';
 import { localeOf } from '$lib/i18n/paths';
 import type { EntryGenerator, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { courses } from '$lib/content/catalogue.server';
+import { courses } from '$lib/server/content/catalogue';
 import type { RequestHandler } from './$types';
 
 /** The catalogue the server accepts certificates for, from the same content the app is built from. */

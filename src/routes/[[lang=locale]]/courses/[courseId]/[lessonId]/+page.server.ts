@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { courses, findLesson } from '$lib/content/catalogue.server';
+import { courses, findLesson } from '$lib/server/content/catalogue';
 import { localize } from '$lib/content/localize';
 import { localeOf } from '$lib/i18n/paths';
 import type { EntryGenerator, PageServerLoad } from './$types';

@@ -1,24 +1,29 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import type { DatabaseHandle } from '../db';
-import { classes, inPersonConfirmations, signInThrottle, teacherSessions } from '../db/schema-teach';
-import { issueCertificate } from '../certificates/issue-certificate';
-import { activeSigningKey } from '../issuer/issuer-keys';
-import { certificateRequest, testCourse, testDatabases, type TestDatabase } from '../testing/test-databases';
-import { createTeacher, setTeacherDisabled, type Teacher } from './accounts';
-import { confirmationOf, createClass, type ClassRow } from './classes';
-import { hashToken, SESSION_COOKIE, SESSION_IDLE_MS, sessionTeacher } from './sessions';
+import type { DatabaseHandle } from '$lib/server/db';
+import { classes, inPersonConfirmations, signInThrottle, teacherSessions } from '$lib/server/db/schema-teach';
+import { issueCertificate } from '$lib/server/certificates/issue-certificate';
+import { activeSigningKey } from '$lib/server/issuer/issuer-keys';
+import {
+	certificateRequest,
+	testCourse,
+	testDatabases,
+	type TestDatabase
+} from '$lib/server/testing/test-databases';
+import { createTeacher, setTeacherDisabled, type Teacher } from '$lib/server/teach/accounts';
+import { confirmationOf, createClass, type ClassRow } from '$lib/server/teach/classes';
+import { hashToken, SESSION_COOKIE, SESSION_IDLE_MS, sessionTeacher } from '$lib/server/teach/sessions';
 
 // The routes open the server's database through this module; the tests hand them the test database.
 let current: DatabaseHandle;
 vi.mock('$lib/server/db/database.server', () => ({ database: async () => current }));
 
-const home = await import('../../../routes/teach/+page.server');
-const classPage = await import('../../../routes/teach/classes/[id]/+page.server');
-const report = await import('../../../routes/teach/classes/[id]/report/+page.server');
-const csv = await import('../../../routes/teach/classes/[id]/csv/+server');
-const newClass = await import('../../../routes/teach/classes/new/+page.server');
-const classApi = await import('../../../routes/api/v1/classes/[code]/+server');
+const home = await import('./+page.server');
+const classPage = await import('./classes/[id]/+page.server');
+const report = await import('./classes/[id]/report/+page.server');
+const csv = await import('./classes/[id]/csv/+server');
+const newClass = await import('./classes/new/+page.server');
+const classApi = await import('../api/v1/classes/[code]/+server');
 
 const PASSWORD = 'a long classroom passphrase';
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { issueFailed, type CertificateIssuer } from '../certificates/post-certificate';
-import type { ApiResult } from './api-result';
-import { NON_PAGE_CSP, SECURITY_HEADERS } from './security-headers';
-import { decodeBody, MAX_BODY_BYTES, type BodyResult } from './read-body';
+import type { ApiResult } from '../http/api-result';
+import { decodeBody, MAX_BODY_BYTES, type BodyResult } from '../http/read-body';
+import { NON_PAGE_CSP, SECURITY_HEADERS } from '../http/security-headers';
+import { issueFailed, type CertificateIssuer } from './post-certificate';
 
 /**
  * Direct routes: the hottest API endpoint answered straight from `node:http`, in front of SvelteKit.

@@ -1,4 +1,4 @@
-import type { PlayerStep } from '$lib/player/types';
+import type { PlayerStep } from './types';
 import { stripGlossaryLinks } from '$lib/content/glossary-links';
 
 /**

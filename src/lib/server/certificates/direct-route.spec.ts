@@ -3,15 +3,11 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import {
-	createCertificateIssuer,
-	webCertificateHandler,
-	type CertificateIssuer
-} from '../certificates/post-certificate';
 import { certificates, idempotencyKeys } from '../db/schema';
+import { RateLimiter } from '../http/rate-limit';
 import { certificateRequest, testCourse, testDatabases, type TestDatabase } from '../testing/test-databases';
-import { RateLimiter } from './rate-limit';
-import { clientAddressOf, createDirectCertificateRoute, type DirectRoute } from './direct-routes';
+import { clientAddressOf, createDirectCertificateRoute, type DirectRoute } from './direct-route';
+import { createCertificateIssuer, webCertificateHandler, type CertificateIssuer } from './post-certificate';
 
 const ORIGIN = 'https://alkham.test';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { PlayerStep } from '$lib/player/types';
+import type { PlayerStep } from './types';
 import { stepText } from './step-text';
 
 const option = (n: number, text: string) => `Answer ${n}: ${text}`;
