@@ -27,6 +27,12 @@ const SAME_LAYER_USES = {
 };
 /** Server code lives apart: it may import any layer but the frame, and nothing outside it imports it. */
 const SERVER = 'server';
+/**
+ * Test support (the device database and browser stand-ins for unit specs): above every layer, used
+ * only by specs (`*.spec.ts`), never by code that ships.
+ */
+const TESTING = 'testing';
+const SPECS = '**/*.spec.ts';
 /** The folders of src/lib/server, layered the same way, bottom to top. */
 const SERVER_LAYERS = [['db'], ['issuer', 'http', 'content', 'testing'], ['certificates'], ['teach']];
 
@@ -37,7 +43,7 @@ const serverFolders = readdirSync(new URL('./src/lib/server', import.meta.url), 
 	.filter((entry) => entry.isDirectory())
 	.map((entry) => entry.name);
 const unplaced = [
-	...libFolders.filter((folder) => folder !== SERVER && !LAYERS.flat().includes(folder)),
+	...libFolders.filter((folder) => ![SERVER, TESTING].includes(folder) && !LAYERS.flat().includes(folder)),
 	...serverFolders
 		.filter((folder) => !SERVER_LAYERS.flat().includes(folder))
 		.map((folder) => `server/${folder}`)
@@ -102,19 +108,44 @@ const NO_SERVER = {
 	message: 'Server code stays on the server: client code never imports src/lib/server.'
 };
 
+const NO_TESTING = {
+	regex: importOf([TESTING]),
+	message: 'src/lib/testing is for unit specs (*.spec.ts) only, never for code that ships.'
+};
+
+// Each folder's code may not import the layers above it; its specs may also use src/lib/testing.
 const layerRules = LAYERS.flat()
 	.filter((folder) => libFolders.includes(folder))
-	.map((folder) => {
+	.flatMap((folder) => {
 		const above = forbiddenFor(folder).filter((other) => other !== SERVER);
 		const layers = {
 			regex: importOf(above),
 			message: `src/lib/${folder} may import only the layers below it and the features it uses (docs/architecture.md; LAYERS in eslint.config.js).`
 		};
-		return {
-			files: [`src/lib/${folder}/**/*.{ts,js,svelte}`],
-			rules: restrict([...(above.length ? [layers] : []), NO_SERVER, NO_ROUTES])
-		};
+		const patterns = [...(above.length ? [layers] : []), NO_SERVER, NO_ROUTES];
+		return [
+			{
+				files: [`src/lib/${folder}/**/*.{ts,js,svelte}`],
+				ignores: [SPECS],
+				rules: restrict([...patterns, NO_TESTING])
+			},
+			{ files: [`src/lib/${folder}/${SPECS}`], rules: restrict(patterns) }
+		];
 	});
+
+// Test support may use any layer, but not the app frame, server code or routes.
+const testingRules = libFolders.includes(TESTING)
+	? [
+			{
+				files: [`src/lib/${TESTING}/**/*.{ts,js,svelte}`],
+				rules: restrict([
+					{ regex: importOf(['frame']), message: 'Test support does not import the learner app frame.' },
+					NO_SERVER,
+					NO_ROUTES
+				])
+			}
+		]
+	: [];
 
 const NO_FRAME = {
 	regex: importOf(['frame']),
@@ -218,6 +249,7 @@ export default ts.config(
 		}
 	},
 	...layerRules,
+	...testingRules,
 	...serverRules,
 	...routeRules
 );
