@@ -126,3 +126,14 @@ export async function learnerJoins(
 	expect(violations, 'CSP violations on the join page').toEqual([]);
 	return { context, learner };
 }
+
+/** The join link shown on a class page: its path with the code (as a learner opens it) and the code. */
+export async function classJoinLink(page: Page) {
+	const href = await page
+		.getByRole('link', { name: /\/join\?code=/ })
+		.first()
+		.getAttribute('href');
+	const url = new URL(href!);
+	const code = url.searchParams.get('code')!;
+	return { path: `${url.pathname}?code=${code}`, code };
+}

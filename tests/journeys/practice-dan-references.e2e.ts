@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { type Locator, type Page } from '@playwright/test';
+import { type Locator } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import { readCourse } from '../helpers/content';
 import { tabTo } from '../helpers/pages';
-import { smallTargets } from '../helpers/targets';
+import { expectNextBlocked, expectTargetsAndReflow, openPractice, pressButton } from '../helpers/practice';
 import { t, type Lang } from '../helpers/ui';
 
 type Text = Record<Lang, string>;
@@ -33,43 +33,8 @@ const ui = (lang: Lang) => ({
 	done: t(lang, 'practice_done')
 });
 
-const courses = ['logging-in-with-dan', 'getting-references'].map(readCourse);
 const url = (lang: Lang, courseId: string, lessonId: string, step: number) =>
 	`${lang === 'en' ? '/en' : ''}/courses/${courseId}/${lessonId}#step-${step}`;
-
-/** Opens a lesson at its practice step and returns the practice's params and what follows it. */
-async function openPractice(page: Page, lang: Lang, courseId: string, lessonId: string) {
-	const lesson = courses.find((c) => c.id === courseId)!.lessons.find((l) => l.id === lessonId)!;
-	const index = lesson.steps.findIndex((s) => s.type === 'practice');
-	await page.goto(url(lang, courseId, lessonId, index + 1));
-	await expect(page.locator('#step-heading')).toContainText(lesson.steps[index].title[lang]);
-	return {
-		params: lesson.steps[index].params as unknown,
-		title: lesson.steps[index].title[lang],
-		next: lesson.steps[index + 1]
-	};
-}
-
-async function pressButton(page: Page, button: Locator) {
-	await tabTo(page, button);
-	await page.keyboard.press('Enter');
-}
-
-/** Every target is at least 44×44 px, and at 320 px width nothing scrolls sideways. */
-async function expectTargetsAndReflow(page: Page, context: string) {
-	expect(await smallTargets(page), `targets under 44×44 px: ${context}`).toEqual([]);
-	const size = page.viewportSize();
-	await page.setViewportSize({ width: 320, height: 640 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-	expect(overflow, `scrolls sideways at 320 px: ${context}`).toBeLessThanOrEqual(0);
-	if (size) await page.setViewportSize(size);
-}
-
-async function expectNextBlocked(page: Page, lang: Lang, title: string) {
-	await pressButton(page, page.getByRole('button', { name: ui(lang).next, exact: true }));
-	await expect(page.getByText(ui(lang).practiceFirst)).toBeVisible();
-	await expect(page.locator('#step-heading')).toContainText(title);
-}
 
 /** Every practice state is labelled as a practice copy, not the real site. */
 async function expectLabelled(practice: Locator, lang: Lang) {

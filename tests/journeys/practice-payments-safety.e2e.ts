@@ -1,9 +1,6 @@
-import { type Locator, type Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
-import { readCourse } from '../helpers/content';
-import { tabTo } from '../helpers/pages';
-import { smallTargets } from '../helpers/targets';
+import { expectNextBlocked, expectTargetsAndReflow, openPractice, pressButton } from '../helpers/practice';
 import { t, type Lang } from '../helpers/ui';
 
 type Text = Record<Lang, string>;
@@ -28,45 +25,6 @@ const ui = (lang: Lang) => ({
 	real: t(lang, 'sim_inbox_real_button'),
 	scam: t(lang, 'sim_inbox_scam_button')
 });
-
-const courses = ['family-everyday', 'payments-receipts', 'staying-safe-online'].map(readCourse);
-const url = (lang: Lang, courseId: string, lessonId: string, step: number) =>
-	`${lang === 'en' ? '/en' : ''}/courses/${courseId}/${lessonId}#step-${step}`;
-
-/** Opens a lesson at its practice step and returns the practice's params. */
-async function openPractice(page: Page, lang: Lang, courseId: string, lessonId: string, simulation: string) {
-	const lesson = courses.find((c) => c.id === courseId)!.lessons.find((l) => l.id === lessonId)!;
-	const index = lesson.steps.findIndex((s) => s.simulation === simulation);
-	await page.goto(url(lang, courseId, lessonId, index + 1));
-	await expect(page.locator('#step-heading')).toContainText(lesson.steps[index].title[lang]);
-	return {
-		params: lesson.steps[index].params as unknown,
-		title: lesson.steps[index].title[lang],
-		next: lesson.steps[index + 1]
-	};
-}
-
-async function pressButton(page: Page, button: Locator) {
-	await tabTo(page, button);
-	await page.keyboard.press('Enter');
-}
-
-/** Every target is at least 44×44 px, and at 320 px width nothing scrolls sideways. */
-async function expectTargetsAndReflow(page: Page, context: string) {
-	expect(await smallTargets(page), `targets under 44×44 px: ${context}`).toEqual([]);
-	const size = page.viewportSize();
-	await page.setViewportSize({ width: 320, height: 640 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-	expect(overflow, `scrolls sideways at 320 px: ${context}`).toBeLessThanOrEqual(0);
-	if (size) await page.setViewportSize(size);
-}
-
-/** "Next" is refused while the practice is unfinished, with a polite message. */
-async function expectNextBlocked(page: Page, lang: Lang, title: string) {
-	await pressButton(page, page.getByRole('button', { name: ui(lang).next, exact: true }));
-	await expect(page.getByText(ui(lang).practiceFirst)).toBeVisible();
-	await expect(page.locator('#step-heading')).toContainText(title);
-}
 
 for (const lang of ['mn', 'en'] as const) {
 	test(`pays and refuses QPay invoices with the keyboard alone (${lang})`, async ({ page }) => {

@@ -3,7 +3,7 @@ import { type APIRequestContext } from '@playwright/test';
 import { test, expect, admin, newTeacher, TEACHER_PASSWORD } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import { tabTo } from '../helpers/pages';
-import { checkPage, course, createClass, postCertificate, signIn } from '../helpers/teach';
+import { checkPage, classJoinLink, course, createClass, postCertificate, signIn } from '../helpers/teach';
 
 // Teacher pages: server-rendered, no JavaScript, keyboard first. A learner joining a class on a
 // fresh device with the service worker on is in tests/offline/class-join.e2e.ts.
@@ -48,11 +48,7 @@ test('a teacher signs in with the keyboard, is told about a bad form, creates a 
 	const className = `Эцэг эхчүүд ${Date.now() % 10_000}`;
 	await createClass(page, className, 'Анги үүсгэх');
 	const classUrl = new URL(page.url()).pathname;
-	const joinLink = await page
-		.getByRole('link', { name: /\/join\?code=/ })
-		.first()
-		.getAttribute('href');
-	const code = new URL(joinLink!).searchParams.get('code')!;
+	const { code } = await classJoinLink(page);
 	expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 	await expect(page.locator('.code')).toContainText(`${code.slice(0, 3)} ${code.slice(3)}`);
 	await expect(page.getByRole('img', { name: 'Нэгдэх холбоосын QR код' })).toBeVisible();
@@ -77,11 +73,7 @@ test('a teacher confirms a certificate in person, prints the report and download
 	await page.goto('/teach');
 	await createClass(page, className, 'Анги үүсгэх');
 	const classUrl = new URL(page.url()).pathname;
-	const joinLink = await page
-		.getByRole('link', { name: /\/join\?code=/ })
-		.first()
-		.getAttribute('href');
-	const code = new URL(joinLink!).searchParams.get('code')!;
+	const { code } = await classJoinLink(page);
 	// A certificate arrives with the class code, as a learner's device sends it.
 	await postCertificate(request, code, 'Оюунаа');
 

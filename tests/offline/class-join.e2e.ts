@@ -1,7 +1,14 @@
 import { test, expect } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import { waitForOfflineReady } from '../helpers/pages';
-import { cachedUrls, completeCourse, createClass, learnerJoins, storedMembership } from '../helpers/teach';
+import {
+	cachedUrls,
+	classJoinLink,
+	completeCourse,
+	createClass,
+	learnerJoins,
+	storedMembership
+} from '../helpers/teach';
 
 // A parent joins a teacher's class with its link on a fresh phone (service worker on), finishes
 // the course, and the certificate reaches the teacher's class page.
@@ -17,19 +24,9 @@ test('a learner joins a class by its link, finishes the course, and the teacher 
 	const className = `Эцэг эхчүүд ${Date.now() % 10_000}`;
 	await teacher.goto('/teach');
 	await createClass(teacher, className, 'Анги үүсгэх');
-	const joinLink = await teacher
-		.getByRole('link', { name: /\/join\?code=/ })
-		.first()
-		.getAttribute('href');
-	const code = new URL(joinLink!).searchParams.get('code')!;
+	const { path: joinPath, code } = await classJoinLink(teacher);
 
-	const { context, learner } = await learnerJoins(
-		browser,
-		new URL(joinLink!).pathname + '?code=' + code,
-		className,
-		'Сарнай',
-		'Оюунаа'
-	);
+	const { context, learner } = await learnerJoins(browser, joinPath, className, 'Сарнай', 'Оюунаа');
 	const stored = await storedMembership(learner);
 	expect(stored).toHaveLength(1);
 	expect(stored[0].value).toMatchObject({ code, name: className });
