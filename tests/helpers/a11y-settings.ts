@@ -21,17 +21,36 @@ export async function useDeviceSettings(page: Page, preferences: Record<string, 
 	] as const);
 }
 
+/**
+ * Waits until `preferences` are applied on <html>. With `resend` (a settings-mirror key and value),
+ * each poll that finds them not yet applied sends that change again as another tab would.
+ */
+function waitUntilApplied(
+	page: Page,
+	preferences: Record<string, unknown>,
+	resend: readonly [string, string] | null = null
+) {
+	return page.waitForFunction(
+		({ p, resend }) => {
+			const html = document.documentElement;
+			const applied =
+				(html.dataset.textSize ?? '100') === String(p.textSize ?? 100) &&
+				html.classList.contains('a11y-contrast') === Boolean(p.highContrast) &&
+				html.classList.contains('a11y-dark') === (p.theme === 'dark');
+			if (applied || !resend) return applied;
+			const [key, value] = resend;
+			localStorage.setItem(key, value);
+			window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
+			return false;
+		},
+		{ p: preferences, resend },
+		{ polling: 100 }
+	);
+}
+
 /** Waits until the settings are applied on <html> (after hydration). */
 export async function settingsApplied(page: Page, preferences: Record<string, unknown>) {
-	await page.waitForFunction((p) => {
-		const html = document.documentElement;
-		const size = String(p.textSize ?? 100);
-		return (
-			(html.dataset.textSize ?? '100') === size &&
-			html.classList.contains('a11y-contrast') === Boolean(p.highContrast) &&
-			html.classList.contains('a11y-dark') === (p.theme === 'dark')
-		);
-	}, preferences);
+	await waitUntilApplied(page, preferences);
 }
 
 export interface FakeVoice {
@@ -167,19 +186,5 @@ export function horizontalOverflow(page: Page) {
  * the tab, so the event is sent again until the page shows the settings.
  */
 export async function switchSettings(page: Page, profileId: string, preferences: Record<string, unknown>) {
-	await page.waitForFunction(
-		([key, value, p]) => {
-			const html = document.documentElement;
-			const applied =
-				(html.dataset.textSize ?? '100') === String(p.textSize ?? 100) &&
-				html.classList.contains('a11y-contrast') === Boolean(p.highContrast) &&
-				html.classList.contains('a11y-dark') === (p.theme === 'dark');
-			if (applied) return true;
-			localStorage.setItem(key, value);
-			window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
-			return false;
-		},
-		[MIRROR_KEY, JSON.stringify({ preferences, profileId }), preferences] as const,
-		{ polling: 100 }
-	);
+	await waitUntilApplied(page, preferences, [MIRROR_KEY, JSON.stringify({ preferences, profileId })]);
 }
