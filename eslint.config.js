@@ -176,21 +176,16 @@ const serverRules = SERVER_LAYERS.flatMap((folders, layer) =>
 		})
 );
 
-/** The learner app's folders: teacher pages and what every page shares never build learner state. */
-const LEARNER_APP = {
-	regex: importOf([
-		'frame',
-		'learner',
-		'profiles',
-		'player',
-		'pwa',
-		'sync',
-		'certificates',
-		'a11y',
-		'simulations'
-	]),
+/** The learner app's folders (but `except`): teacher pages and what every page shares never build learner state. */
+const learnerApp = (except = []) => ({
+	regex: importOf(
+		['frame', 'learner', 'profiles', 'player', 'pwa', 'sync', 'certificates', 'a11y', 'simulations'].filter(
+			(folder) => !except.includes(folder)
+		)
+	),
 	message: 'Only the learner pages (src/routes/[[lang=locale]]) use the learner app.'
-};
+});
+const LEARNER_APP = learnerApp();
 /** Route code that runs in the browser: SvelteKit refuses $lib/server there when building; lint says so at once. */
 const BROWSER_NO_SERVER = { ...NO_SERVER, allowTypeImports: true };
 const BROWSER_ROUTE_CODE = ['**/*.svelte', '**/+page.ts', '**/+layout.ts'];
@@ -205,12 +200,14 @@ const routeRules = [
 		rules: restrict([BROWSER_NO_SERVER])
 	},
 	{
-		files: [
-			...BROWSER_ROUTE_CODE.map((glob) => `src/routes/teach/${glob}`),
-			'src/routes/+layout.svelte',
-			'src/routes/+error.svelte'
-		],
+		files: [...BROWSER_ROUTE_CODE.map((glob) => `src/routes/teach/${glob}`), 'src/routes/+layout.svelte'],
 		rules: restrict([BROWSER_NO_SERVER, LEARNER_APP])
+	},
+	{
+		// The page for an address that matches no route shows in the device's text size and contrast
+		// (a11y's settings modules), still without any learner state.
+		files: ['src/routes/+error.svelte'],
+		rules: restrict([BROWSER_NO_SERVER, learnerApp(['a11y'])])
 	},
 	{
 		files: ['src/routes/teach/**/*.{ts,js}'],
