@@ -1,4 +1,4 @@
-import { test, expect } from '../fixtures';
+import { test, expect, learnerIsOpen } from '../fixtures';
 import { MIRROR_KEY, fakeSpeech, spoken, useDeviceSettings } from '../helpers/a11y-settings';
 import { readCourse } from '../helpers/content';
 import { tabTo } from '../helpers/pages';
@@ -140,6 +140,7 @@ test.describe('read aloud', () => {
 		]);
 		const lesson = meet.lessons.find((l) => l.id === 'what-is-e-mongolia')!;
 		await page.goto('/courses/meet-e-mongolia/what-is-e-mongolia#step-2');
+		await learnerIsOpen(page);
 		await page.getByRole('button', { name: 'Чангаар унших' }).click();
 		expect((await spoken(page))[0]).toEqual({
 			text: lesson.steps[1].title.mn,
@@ -177,6 +178,7 @@ test.describe('read aloud', () => {
 		await useDeviceSettings(page, { autoRead: true });
 		const lesson = meet.lessons.find((l) => l.id === 'what-is-e-mongolia')!;
 		await page.goto('/en/courses/meet-e-mongolia/what-is-e-mongolia#step-2');
+		await learnerIsOpen(page);
 		await page.getByRole('button', { name: 'Next' }).click();
 		await expect(page.locator('#step-heading')).toContainText(lesson.steps[2].title.en);
 		await expect

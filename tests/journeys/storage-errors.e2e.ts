@@ -1,4 +1,4 @@
-import { test, expect } from '../fixtures';
+import { test, expect, learnerIsOpen } from '../fixtures';
 
 const lesson = '/en/courses/meet-e-mongolia/official-site';
 
@@ -40,6 +40,7 @@ test('a database upgrade in another tab is explained instead of crashing this on
 	context
 }) => {
 	await page.goto(lesson);
+	await learnerIsOpen(page); // hydrated: a click before that would be lost on a busy machine
 	await page.getByRole('button', { name: 'Next' }).click();
 	await expect(page.locator('#step-heading')).toContainText('Step 2 of');
 
