@@ -34,8 +34,15 @@ if (sources.some((s) => newest(s) > built)) {
 }
 
 process.env.PORT ??= '3000';
-// Without ORIGIN, adapter-node assumes https; locally the app is served over plain http.
-process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+// The public address certificates are signed for comes from configuration only, never from a
+// request. For a local trial it is this computer's own address; a real server sets ORIGIN.
+if (!process.env.ORIGIN && !process.env.PUBLIC_BASE_URL) {
+	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
+	console.log(
+		`ORIGIN is not set: certificates will name ${process.env.ORIGIN} as their issuer, which only this computer can open. ` +
+			'Set ORIGIN to the address people use (see docs/server.md) before issuing real certificates.'
+	);
+}
 console.log(`Starting Alkham at http://localhost:${process.env.PORT}`);
 const server = spawn(process.execPath, ['scripts/serve.js'], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

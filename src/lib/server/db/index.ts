@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -8,6 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
+import { DataFolderError, lockDataFolder, prepareDataFolder } from './data-folder';
 
 /** Either driver's database: both are Drizzle PostgreSQL databases over the same schema. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -52,20 +52,7 @@ export function migrationsFolder(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
 	const url = env.DATABASE_URL?.trim();
-	if (!url) {
-		const dir = resolve(env.DATA_DIR ?? 'data');
-		try {
-			// PGlite does not create missing parent folders.
-			mkdirSync(dir, { recursive: true });
-		} catch (error) {
-			throw new DatabaseConfigError(`DATA_DIR ${dir} cannot be created: ${(error as Error).message}`);
-		}
-		const client = new PGlite(dir);
-		await client.waitReady;
-		const db = drizzlePglite({ client, schema });
-		await migratePglite(db, { migrationsFolder: migrationsFolder(env) });
-		return { db, driver: 'pglite', close: () => client.close() };
-	}
+	if (!url) return openEmbedded(resolve(env.DATA_DIR ?? 'data'), env);
 	if (!/^postgres(ql)?:\/\//.test(url))
 		throw new DatabaseConfigError(
 			'DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use the embedded database in DATA_DIR)'
@@ -83,4 +70,53 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
 	const db = drizzlePg({ client: pool, schema });
 	await migratePg(db, { migrationsFolder: migrationsFolder(env) });
 	return { db, driver: 'postgres', close: () => pool.end() };
+}
+
+/**
+ * The embedded database in `dir`: made private to this user, locked for this process (a second
+ * server on the same folder stops with a message naming the first), then opened and migrated.
+ * A folder PGlite cannot open stops with a message that says where to look, not a stack trace.
+ */
+async function openEmbedded(dir: string, env: NodeJS.ProcessEnv): Promise<DatabaseHandle> {
+	let lock;
+	try {
+		prepareDataFolder(dir);
+		lock = lockDataFolder(dir);
+	} catch (error) {
+		if (error instanceof DataFolderError) throw new DatabaseConfigError(error.message);
+		throw error;
+	}
+	let client: PGlite | undefined;
+	try {
+		client = new PGlite(dir);
+		await client.waitReady;
+	} catch (error) {
+		await client?.close().catch(() => {});
+		lock.release();
+		throw new DatabaseConfigError(
+			`The embedded database in ${dir} cannot be opened (${(error as Error).message || String(error)}). ` +
+				'It may be damaged, or written by another program; restore the folder from a backup ' +
+				'(see "Backing up the embedded database" in docs/server.md), or move it aside to start with an empty one.'
+		);
+	}
+	try {
+		const db = drizzlePglite({ client, schema });
+		await migratePglite(db, { migrationsFolder: migrationsFolder(env) });
+		return {
+			db,
+			driver: 'pglite',
+			close: async () => {
+				await client.close();
+				lock.release();
+			}
+		};
+	} catch (error) {
+		await client.close().catch(() => {});
+		lock.release();
+		throw new DatabaseConfigError(
+			`The embedded database in ${dir} could not be brought up to date (${(error as Error).message}). ` +
+				'Nothing was changed by this start; restore the folder from a backup if it was damaged ' +
+				'(see "Backing up the embedded database" in docs/server.md).'
+		);
+	}
 }

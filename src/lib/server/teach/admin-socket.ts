@@ -18,7 +18,13 @@ export function adminSocketPath(env: NodeJS.ProcessEnv = process.env): string {
 const MAX_REQUEST = 16 * 1024;
 
 /** Listens for administrator commands; the socket never keeps the process alive on shutdown. */
-export function startAdminSocket(db: Database, path = adminSocketPath()): Promise<Server | undefined> {
+export async function startAdminSocket(db: Database, path = adminSocketPath()): Promise<Server | undefined> {
+	// A socket file left by a process that was killed would block listening; one that still
+	// answers belongs to a running server and is never removed.
+	if (await socketAnswers(path)) {
+		console.warn(`Admin socket ${path} belongs to another running server; this one has none.`);
+		return undefined;
+	}
 	const server = createServer((socket) => {
 		let input = '';
 		socket.setEncoding('utf8');
@@ -42,12 +48,11 @@ export function startAdminSocket(db: Database, path = adminSocketPath()): Promis
 		socket.on('error', () => {});
 	});
 	return new Promise((done) => {
+		rmSync(path, { force: true });
 		server.once('error', (error) => {
 			console.warn(`Admin socket not available (${error.message}); stop the server to run npm run admin.`);
 			done(undefined);
 		});
-		// A socket file left by a process that was killed would block listening.
-		rmSync(path, { force: true });
 		server.listen(path, () => {
 			chmodSync(path, 0o600);
 			server.unref();
@@ -57,6 +62,18 @@ export function startAdminSocket(db: Database, path = adminSocketPath()): Promis
 			});
 			done(server);
 		});
+	});
+}
+
+/** Whether something listens on the socket at `path`. */
+function socketAnswers(path: string): Promise<boolean> {
+	return new Promise((done) => {
+		const socket = createConnection(path);
+		socket.once('connect', () => {
+			socket.destroy();
+			done(true);
+		});
+		socket.once('error', () => done(false));
 	});
 }
 
