@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Course } from '$lib/content/types';
 import type { Database } from '../db';
+import { classifyDatabaseError } from '../db/errors';
 import { apiError, toResponse, type ApiResult } from '../http/api-result';
 import { readLimitedBody, type BodyResult } from '../http/read-body';
 import { RateLimiter } from '../http/rate-limit';
@@ -85,14 +86,57 @@ export function createCertificateIssuer(deps: CertificateHandlerDeps) {
 			if (outcome.status === 201) return { status: 201, body: outcome.body };
 			return apiError(outcome.status, outcome.code, outcome.message);
 		} catch (error) {
-			// The database is gone, say: nothing was stored (one statement), and the device retries later.
-			console.error(error);
-			return issueFailed();
+			// Nothing was stored (one statement); the device's outbox retries later.
+			return databaseFailed(error);
 		}
 	};
 }
 
 export type CertificateIssuer = ReturnType<typeof createCertificateIssuer>;
+
+const lastLogged = new Map<string, number>();
+
+/** Logs a message at most once a minute, so an outage under load does not flood the log. */
+function logNow(kind: string, now = Date.now()): boolean {
+	if (now - (lastLogged.get(kind) ?? 0) < 60_000) return false;
+	lastLogged.set(kind, now);
+	return true;
+}
+
+/**
+ * The answer when the database fails: a 503 with Retry-After when it is away or full (the device
+ * tries again; nothing was stored), a 500 otherwise.
+ */
+export function databaseFailed(error: unknown): ApiResult {
+	const failure = classifyDatabaseError(error);
+	const reason = error instanceof Error ? error.message : String(error);
+	if (failure === 'unavailable') {
+		if (logNow(failure))
+			console.error(
+				`The database cannot be reached (${reason}); devices are asked to try again in a few seconds.`
+			);
+		return apiError(
+			503,
+			'database_unavailable',
+			'The server cannot reach its database just now. Nothing was stored; please try again in a few seconds.',
+			{ 'Retry-After': '5' }
+		);
+	}
+	if (failure === 'full') {
+		if (logNow(failure))
+			console.error(
+				`The database's disk is full (${reason}): no certificate can be stored until space is freed. Devices keep their requests and try again.`
+			);
+		return apiError(
+			503,
+			'storage_full',
+			'The server has no room to store the certificate just now. Nothing was stored; please try again later.',
+			{ 'Retry-After': '60' }
+		);
+	}
+	console.error(error);
+	return issueFailed();
+}
 
 /** The answer when issuing fails unexpectedly: nothing was stored, and the device retries later. */
 export function issueFailed(): ApiResult {

@@ -58,6 +58,9 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
 			'DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use the embedded database in DATA_DIR)'
 		);
 	const pool = new pg.Pool({ connectionString: url, max: Number(env.DATABASE_POOL_SIZE ?? 10) });
+	// An idle connection that the database drops (a restart, a network cut) must not stop the
+	// server: the pool replaces it, and requests meanwhile get a 503 (see errors.ts).
+	pool.on('error', (error) => console.error(`A database connection was lost: ${error.message}`));
 	try {
 		const client = await pool.connect();
 		client.release();
