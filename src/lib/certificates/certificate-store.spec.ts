@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { AlkhamDatabase } from '$lib/learner/db';
 import { freshDeviceDb } from '$lib/testing/device-db';
 import { recordEvent } from '$lib/learner/progress-store';
-import { certificatesOf, ensureCertificate, nameCertificate, retryCertificate } from './certificate-store';
+import {
+	awardEarnedCertificates,
+	certificatesOf,
+	ensureCertificate,
+	nameCertificate,
+	retryCertificate
+} from './certificate-store';
 
 let database: AlkhamDatabase;
 const profileId = 'p1';
@@ -75,5 +81,27 @@ describe('ensureCertificate', () => {
 			status: 'pending'
 		});
 		expect(await database.outbox.count()).toBe(1);
+	});
+});
+
+describe('awardEarnedCertificates', () => {
+	const courses = { c: ['a', 'b'], other: ['x'] };
+
+	test('makes the certificate of a finished course the tab closed before making, once', async () => {
+		await finish('a');
+		await finish('b');
+		// The tab closed here: the last lesson is saved, its certificate was never made.
+		const award = () => awardEarnedCertificates({ ...input, courses });
+		expect(await award()).toBe(1);
+		expect(await Promise.all([award(), award()])).toEqual([0, 0]);
+		const held = await certificatesOf(profileId);
+		expect(held.map((c) => c.courseId)).toEqual(['c']);
+		expect(await database.outbox.count()).toBe(1);
+	});
+
+	test('makes nothing for an unfinished course', async () => {
+		await finish('a');
+		expect(await awardEarnedCertificates({ ...input, courses })).toBe(0);
+		expect(await database.certificates.count()).toBe(0);
 	});
 });

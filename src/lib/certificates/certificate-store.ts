@@ -81,6 +81,32 @@ export async function ensureCertificate(input: {
 	});
 }
 
+/**
+ * Makes the certificate of every course the learner has finished but holds none for: the tab may
+ * have closed after the last lesson was saved and before its certificate was made (they are two
+ * steps, the player's and this module's). Returns how many it made.
+ */
+export async function awardEarnedCertificates(input: {
+	profileId: string;
+	learnerName: string;
+	courses: Record<string, string[]>;
+	locale: Locale;
+}): Promise<number> {
+	const database = db();
+	const [events, held] = await Promise.all([
+		database.events.where('profileId').equals(input.profileId).toArray(),
+		database.certificates.where('profileId').equals(input.profileId).toArray()
+	]);
+	let made = 0;
+	for (const [courseId, lessonIds] of Object.entries(input.courses)) {
+		if (held.some((c) => c.courseId === courseId)) continue;
+		const ofCourse = events.filter((e) => e.courseId === courseId);
+		if (courseProgress(ofCourse, lessonIds).state !== 'done') continue;
+		if (await ensureCertificate({ ...input, courseId, lessonIds })) made++;
+	}
+	return made;
+}
+
 /** A learner's certificates, newest first. */
 export async function certificatesOf(profileId: string): Promise<DeviceCertificate[]> {
 	const rows = (await db()

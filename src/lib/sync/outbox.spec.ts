@@ -73,6 +73,19 @@ describe('flushOutbox', () => {
 		expect((await database.certificates.get(certificate.id))?.status).toBe('issued');
 	});
 
+	test('sends everything at once when the connection comes back, after days of growing waits', async () => {
+		// Offline for days: the item has failed many times and waits up to five minutes more.
+		await database.outbox.update(certificate.id, { attempts: 40, nextAttemptAt: now() + 5 * 60_000 });
+		const { fetcher, calls } = server(issued());
+		await flushOutbox({ fetch: fetcher, now });
+		expect(calls).toHaveLength(0);
+		expect(await flushOutbox({ fetch: fetcher, now, everything: true })).toEqual({
+			sent: 1,
+			nextAt: undefined
+		});
+		expect(calls[0].headers.get('idempotency-key')).toBe(certificate.id);
+	});
+
 	test('waits as long as Retry-After asks', async () => {
 		const { fetcher } = server(new Response(null, { status: 429, headers: { 'retry-after': '120' } }));
 		expect((await flushOutbox({ fetch: fetcher, now, random: () => 0 })).nextAt).toBe(now() + 120_000);

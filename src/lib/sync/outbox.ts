@@ -13,6 +13,11 @@ export interface FlushDeps {
 	random?: () => number;
 	/** The learner's class, if they joined one (added to the request). */
 	classCode?: (profileId: string) => Promise<string | undefined>;
+	/**
+	 * Send every item now, whatever its backoff says: the connection just came back, and the waits
+	 * grew while the device was offline (up to five minutes each), not because the server asked.
+	 */
+	everything?: boolean;
 }
 
 export interface FlushResult {
@@ -105,7 +110,7 @@ export async function flushOutbox(deps: FlushDeps): Promise<FlushResult> {
 	const items = (await database.outbox.toArray()) as OutboxItem[];
 	let sent = 0;
 	for (const item of items) {
-		if (item.nextAttemptAt > deps.now()) continue;
+		if (!deps.everything && item.nextAttemptAt > deps.now()) continue;
 		if ((await sendOne(item, deps)) === 'sent') sent++;
 	}
 	const rest = (await database.outbox.toArray()) as OutboxItem[];

@@ -14,9 +14,13 @@ function schedule(result: FlushResult | undefined) {
 	timer = setTimeout(() => void flushNow(), Math.max(MIN_TIMER_MS, result.nextAt - Date.now()));
 }
 
-/** Sends what is due now; concurrent calls share one run. */
-export function flushNow(): Promise<FlushResult | undefined> {
+/**
+ * Sends what is due now (everything, when the connection just came back); concurrent calls share
+ * one run.
+ */
+export function flushNow(everything = false): Promise<FlushResult | undefined> {
 	running ??= flushOutbox({
+		everything,
 		fetch: (...args) => fetch(...args),
 		now: Date.now,
 		// A learner who joined a class (on the join page) sends their certificates with its code.
@@ -44,7 +48,7 @@ export function flushNow(): Promise<FlushResult | undefined> {
 export function startSync() {
 	if (!started) {
 		started = true;
-		window.addEventListener('online', () => void flushNow());
+		window.addEventListener('online', () => void flushNow(true));
 		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'visible') void flushNow();
 		});

@@ -4,5 +4,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
 	const locale = localeOf(params.lang);
-	return { courseTitles: Object.fromEntries(courses.map((c) => [c.id, c.title[locale]])) };
+	return {
+		courseTitles: Object.fromEntries(courses.map((c) => [c.id, c.title[locale]])),
+		// To make a finished course's certificate that a closed tab never made (awardEarnedCertificates).
+		courseLessons: Object.fromEntries(courses.map((c) => [c.id, c.lessons.map((l) => l.id)]))
+	};
 };
