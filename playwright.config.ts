@@ -19,6 +19,8 @@ const chromium = { ...devices['Desktop Chrome'], channel: undefined };
 // - journeys: what a learner or teacher does, keyboard first, each test in a fresh context (with the
 //   worker's learner already on the device unless the test asks for a fresh device).
 // - offline: offline use and updates, with the service worker on.
+// - faults: the device half of the fault-injection suite (tabs closed mid-write, two tabs, an outbox
+//   held for days); run by `npm run test:faults`, not by `npm run test:e2e`.
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.e2e.ts',
@@ -62,6 +64,11 @@ export default defineConfig({
 			name: 'offline',
 			testDir: 'tests/offline',
 			use: { ...chromium, serviceWorkers: 'allow' }
+		},
+		{
+			name: 'faults',
+			testDir: 'tests/faults',
+			use: { ...chromium, serviceWorkers: 'block' }
 		}
 	],
 	webServer: {
