@@ -1,11 +1,13 @@
 import type { Page } from '@playwright/test';
 import { test, expect, learnerIsOpen, LEARNER_NAME } from '../fixtures';
-import { horizontalOverflow, MODE_PREFERENCES, switchSettings } from '../helpers/a11y-settings';
+import { fakeSpeech, horizontalOverflow, MODE_PREFERENCES, switchSettings } from '../helpers/a11y-settings';
+import { courseIds, readCourse } from '../helpers/content';
 import { addLearner } from '../helpers/learners';
 import { tabTo } from '../helpers/pages';
-import { headerHeight, MAX_HEADER_HEIGHT, PHONE } from '../helpers/phone';
+import { firstSentenceBottom, headerHeight, MAX_HEADER_HEIGHT, PHONE } from '../helpers/phone';
+import { inGroups } from '../helpers/routes';
 import { smallTargets } from '../helpers/targets';
-import { t, type Lang } from '../helpers/ui';
+import { prefix, t, type Lang } from '../helpers/ui';
 
 // The learner app's header on a cheap phone (docs/accessibility.md, "The header and its menu"): at
 // most a fifth of a 360×640 screen on every kind of learner page in both languages (pages.e2e.ts
@@ -150,3 +152,27 @@ test.describe('without JavaScript', () => {
 		}
 	});
 });
+
+// With a voice for both languages every step shows its read-aloud control: the most a first step
+// has above its text (tests/routes/lesson-steps.e2e.ts checks it with an English voice only).
+for (const lang of LANGS)
+	for (const courses of inGroups(courseIds(), 3))
+		test(`the first step of every lesson shows its heading and first sentence on a 360×640 phone: ${courses.join(', ')} (${lang})`, async ({
+			page
+		}) => {
+			await fakeSpeech(page, [
+				{ name: 'Hazel', lang: 'en-GB' },
+				{ name: 'Yesui', lang: 'mn-MN' }
+			]);
+			await page.setViewportSize(PHONE);
+			for (const course of courses.map(readCourse))
+				for (const lesson of course.lessons)
+					await test.step(lesson.id, async () => {
+						await page.goto(`${prefix(lang)}/courses/${course.id}/${lesson.id}`);
+						await learnerIsOpen(page);
+						await expect(page.getByRole('group', { name: t(lang, 'a11y_read_aloud_group') })).toBeVisible();
+						const { heading, sentence, text } = await firstSentenceBottom(page);
+						expect.soft(heading, `${lesson.id}: the step's heading`).toBeLessThanOrEqual(PHONE.height);
+						expect.soft(sentence, `${lesson.id}: "${text}"`).toBeLessThanOrEqual(PHONE.height);
+					});
+		});
