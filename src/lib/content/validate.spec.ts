@@ -332,4 +332,86 @@ describe('glossary links', () => {
 			expect.objectContaining({ file: GLOSSARY, field: 'terms[0].explanation.mn' })
 		);
 	});
+
+	describe('the house terminology list', () => {
+		const TERMS = 'content/terms.json';
+		const terms = {
+			terms: [
+				{
+					id: 'internet',
+					preferred: { mn: 'интернэт', en: 'internet' },
+					forbidden: { mn: ['интернет'], en: ['inter-net'] }
+				}
+			]
+		};
+		const message = (lang: 'mn' | 'en') =>
+			`"${lang === 'mn' ? 'интернет' : 'inter-net'}" is not house terminology (content/terms.json "internet"): write "${terms.terms[0].preferred[lang]}"`;
+
+		test('rejects a forbidden variant in a lesson, naming file, field and the preferred form', () => {
+			const files = lessonWith((steps) => {
+				steps[0].body = [{ mn: 'Интернетгүй ажиллана.', en: 'Works offline.' }];
+			});
+			files[TERMS] = terms;
+			expect(problemsOf(files)).toEqual([
+				{ file: LESSON, field: 'steps[0].body[0].mn', message: message('mn') }
+			]);
+		});
+
+		test('checks English too, and titles, options and practice params', () => {
+			const files = lessonWith((steps) => {
+				steps[1].options = [
+					{
+						id: 'a',
+						text: { mn: 'А', en: 'The inter-net' },
+						correct: true,
+						feedback: { mn: 'Тийм.', en: 'Yes.' }
+					},
+					{ id: 'b', text: { mn: 'Б', en: 'B' }, correct: false, feedback: { mn: 'Үгүй.', en: 'No.' } }
+				];
+			});
+			files[TERMS] = terms;
+			expect(problemsOf(files)).toContainEqual({
+				file: LESSON,
+				field: 'steps[1].options[0].text.en',
+				message: message('en')
+			});
+		});
+
+		test('checks course files, the glossary and interface messages', () => {
+			const files = catalogue();
+			files[TERMS] = terms;
+			(files['content/courses/c/course.json'] as { title: unknown }).title = {
+				mn: 'Интернет',
+				en: 'Internet'
+			};
+			files['messages/mn.json'] = { $schema: 'x', home_intro: 'Интернетгүй ажиллана.' };
+			files['messages/teach/en.json'] = { teach_intro: 'No inter-net needed.' };
+			const problems = problemsOf(files);
+			expect(problems).toContainEqual({
+				file: 'content/courses/c/course.json',
+				field: 'title.mn',
+				message: message('mn')
+			});
+			expect(problems).toContainEqual({
+				file: 'messages/mn.json',
+				field: 'home_intro',
+				message: message('mn')
+			});
+			expect(problems).toContainEqual({
+				file: 'messages/teach/en.json',
+				field: 'teach_intro',
+				message: message('en')
+			});
+		});
+
+		test('names a broken terminology file', () => {
+			const files = catalogue();
+			files[TERMS] = { terms: [{ id: 'x', preferred: { mn: 'а' }, forbidden: {} }] };
+			expect(problemsOf(files)).toContainEqual({
+				file: TERMS,
+				field: 'terms[0].preferred.en',
+				message: 'missing translation'
+			});
+		});
+	});
 });

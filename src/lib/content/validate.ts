@@ -3,6 +3,14 @@ import { checkGlossary, GLOSSARY_FILE } from './glossary';
 import { hasMalformedLink, linkedTerms, stripGlossaryLinks } from './glossary-links';
 import { longSentences } from './plain-language';
 import { CatalogueSchema, CourseFileSchema, LessonSchema } from './schema';
+import {
+	forbiddenTerms,
+	messageStrings,
+	termMessage,
+	TERMS_FILE,
+	TermsSchema,
+	type TermEntry
+} from './terms';
 import type { Course, Lesson, Text } from './types';
 
 /** One thing wrong with the content, naming the file and the field. */
@@ -156,6 +164,32 @@ export function checkLessonRules(
 	return problems;
 }
 
+/** Forbidden terminology (content/terms.json) in every text of a lesson, course or glossary file. */
+export function termProblems(data: unknown, file: string, entries: readonly TermEntry[]): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	if (!entries.length) return problems;
+	for (const [field, text] of lessonTexts(data, ''))
+		for (const lang of ['mn', 'en'] as const)
+			for (const found of forbiddenTerms(text[lang], lang, entries))
+				problems.push({ file, field: `${field}.${lang}`, message: termMessage(found, lang) });
+	return problems;
+}
+
+/** Forbidden terminology in an interface message file (`messages/…/mn.json`, `…/en.json`). */
+export function messageTermProblems(
+	data: unknown,
+	file: string,
+	entries: readonly TermEntry[]
+): ContentProblem[] {
+	const lang = /(?:^|\/)(mn|en)\.json$/u.exec(file)?.[1] as 'mn' | 'en' | undefined;
+	if (!lang) return [];
+	const problems: ContentProblem[] = [];
+	for (const [field, text] of messageStrings(data))
+		for (const found of forbiddenTerms(text, lang, entries))
+			problems.push({ file, field, message: termMessage(found, lang) });
+	return problems;
+}
+
 export interface ContentFiles {
 	/** Path → parsed JSON, with paths like `content/courses/<id>/course.json`. */
 	[path: string]: unknown;
@@ -176,6 +210,13 @@ export function buildCatalogue(files: ContentFiles, checks: CatalogueChecks): Co
 	problems.push(...glossary.problems);
 	const glossaryIds = new Set(glossary.terms.map((t) => t.id));
 
+	// The house terminology list: every lesson, course, glossary and interface text uses its preferred forms.
+	const terms =
+		TERMS_FILE in files ? (parse(TermsSchema, files[TERMS_FILE], TERMS_FILE, problems)?.terms ?? []) : [];
+	if (GLOSSARY_FILE in files) problems.push(...termProblems(files[GLOSSARY_FILE], GLOSSARY_FILE, terms));
+	for (const [path, data] of Object.entries(files))
+		if (path.startsWith('messages/')) problems.push(...messageTermProblems(data, path, terms));
+
 	const courses: Course[] = [];
 	for (const courseId of catalogue.courses) {
 		const courseFile = `content/courses/${courseId}/course.json`;
@@ -185,6 +226,7 @@ export function buildCatalogue(files: ContentFiles, checks: CatalogueChecks): Co
 		}
 		const course = parse(CourseFileSchema, files[courseFile], courseFile, problems);
 		if (!course) continue;
+		problems.push(...termProblems(files[courseFile], courseFile, terms));
 		if (course.id !== courseId)
 			problems.push({ file: courseFile, field: 'id', message: `must be "${courseId}", its folder name` });
 		const lessons: Lesson[] = [];
@@ -199,6 +241,7 @@ export function buildCatalogue(files: ContentFiles, checks: CatalogueChecks): Co
 			if (lesson.id !== lessonId)
 				problems.push({ file: lessonFile, field: 'id', message: `must be "${lessonId}", its file name` });
 			problems.push(...checkLessonRules(lesson, lessonFile, checks, glossaryIds));
+			problems.push(...termProblems(files[lessonFile], lessonFile, terms));
 			lessons.push(lesson);
 		}
 		if (new Set(course.lessons).size !== course.lessons.length)
