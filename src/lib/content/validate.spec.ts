@@ -29,10 +29,17 @@ function catalogue(lessonOverrides: Record<string, unknown> = {}): ContentFiles 
 					question: t('Which?'),
 					mode: 'single',
 					options: [
-						{ id: 'a', text: t('A'), correct: true },
-						{ id: 'b', text: t('B'), correct: false }
+						{ id: 'a', text: t('A'), correct: true, feedback: t('Yes.') },
+						{ id: 'b', text: t('B'), correct: false, feedback: t('No.') }
 					],
 					explanation: t('Because.')
+				},
+				{
+					type: 'practice',
+					title: t('Practice'),
+					goal: t('Press it.'),
+					simulation: 'tap-button',
+					params: { label: 'OK' }
 				},
 				{ type: 'summary', title: t('Summary'), body: t('In short.') }
 			],
@@ -144,12 +151,38 @@ describe('buildCatalogue', () => {
 
 	test('requires a quiz or practice and a closing summary', () => {
 		const files = lessonWith((steps) => {
-			steps.splice(1, 1);
+			steps.splice(1, 2);
 			steps.push({ type: 'read', title: { mn: 'а', en: 'a' }, body: [{ mn: 'б', en: 'b' }] });
 		});
 		const fields = problemsOf(files).map((p) => p.message);
 		expect(fields).toContain('needs at least one quiz or practice step');
 		expect(fields).toContain('the last step must be a summary');
+	});
+
+	test('rejects an answer option without its own feedback, right or wrong', () => {
+		const files = lessonWith((steps) => {
+			delete (steps[1].options as { feedback?: unknown }[])[0].feedback;
+		});
+		expect(problemsOf(files)).toEqual([
+			{
+				file: LESSON,
+				field: 'steps[1].options[0].feedback',
+				message: 'every answer option needs its own feedback, right or wrong'
+			}
+		]);
+	});
+
+	test('rejects a course without a practice step in any of its lessons', () => {
+		const files = lessonWith((steps) => {
+			steps.splice(2, 1);
+		});
+		expect(problemsOf(files)).toEqual([
+			{
+				file: 'content/courses/c/course.json',
+				field: 'lessons',
+				message: 'a course needs at least one practice step (a practice copy) in one of its lessons'
+			}
+		]);
 	});
 
 	test('rejects a Mongolian sentence longer than the plain-language limit', () => {

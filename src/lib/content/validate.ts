@@ -135,6 +135,10 @@ export function checkLessonRules(
 			if (correct === 0) add(`${at}.options`, 'a quiz needs a correct answer');
 			if (step.mode === 'single' && correct > 1)
 				add(`${at}.options`, 'a single-choice quiz has exactly one correct answer');
+			step.options.forEach((option, j) => {
+				if (!option.feedback)
+					add(`${at}.options[${j}].feedback`, 'every answer option needs its own feedback, right or wrong');
+			});
 			const ids = step.options.map((o) => o.id);
 			if (new Set(ids).size !== ids.length) add(`${at}.options`, 'option ids must be unique');
 		}
@@ -244,6 +248,12 @@ export function buildCatalogue(files: ContentFiles, checks: CatalogueChecks): Co
 			problems.push(...termProblems(files[lessonFile], lessonFile, terms));
 			lessons.push(lesson);
 		}
+		if (!lessons.some((lesson) => lesson.steps.some((step) => step.type === 'practice')))
+			problems.push({
+				file: courseFile,
+				field: 'lessons',
+				message: 'a course needs at least one practice step (a practice copy) in one of its lessons'
+			});
 		if (new Set(course.lessons).size !== course.lessons.length)
 			problems.push({ file: courseFile, field: 'lessons', message: 'a lesson is listed twice' });
 		courses.push({ ...course, lessons });
