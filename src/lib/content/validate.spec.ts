@@ -264,6 +264,62 @@ describe('buildCatalogue', () => {
 	});
 });
 
+describe('the glossary first-mention rule', () => {
+	const GLOSSARY = 'content/glossary.json';
+	const app = {
+		id: 'app',
+		term: { mn: 'Апп', en: 'App' },
+		explanation: { mn: 'Утсанд суулгадаг программ.', en: 'A program on a phone.' },
+		mentions: { mn: ['апп'], en: ['app'] }
+	};
+	function lessonSaying(body: { mn: string; en: string }[], title?: { mn: string; en: string }) {
+		const files = lessonWith((steps) => {
+			steps[0].body = body;
+			if (title) steps[0].title = title;
+		});
+		files[GLOSSARY] = { terms: [app] };
+		return files;
+	}
+	const message = 'first mention of glossary term "app" is not linked: write [[app|…]] around "apps" here';
+
+	test('rejects a glossary term whose first mention in running text is not linked', () => {
+		const problems = problemsOf(
+			lessonSaying([
+				{ mn: 'Банкны аппаараа төлнө.', en: 'Pay with your bank app.' },
+				{ mn: '[[app|Апп]] нээнэ.', en: 'Open the [[app|app]].' }
+			])
+		);
+		expect(problems).toContainEqual(expect.objectContaining({ file: LESSON, field: 'steps[0].body[0].mn' }));
+		expect(problems).toContainEqual(expect.objectContaining({ file: LESSON, field: 'steps[0].body[0].en' }));
+		expect(problems[0].message).toBe(message.replace('"apps"', '"апп"'));
+	});
+
+	test('accepts a term linked at its first mention and plain afterwards', () => {
+		expect(
+			problemsOf(
+				lessonSaying([
+					{ mn: 'Банкны [[app|аппаараа]] төлнө.', en: 'Pay with your bank [[app|app]].' },
+					{ mn: 'Аппаа хаагаарай.', en: 'Close the app.' }
+				])
+			)
+		).toEqual([]);
+	});
+
+	test('counts only running text: titles and answer options cannot hold links', () => {
+		expect(problemsOf(lessonSaying([{ mn: 'Текст.', en: 'Text.' }], { mn: 'Апп', en: 'The app' }))).toEqual(
+			[]
+		);
+	});
+
+	test('matches whole English words and Mongolian word starts, case and all', () => {
+		expect(problemsOf(lessonSaying([{ mn: 'Та өргөдөл өгнө.', en: 'You apply.' }]))).toEqual([]);
+		const problems = problemsOf(lessonSaying([{ mn: 'Текст.', en: 'Apps help.' }]));
+		expect(problems).toEqual([
+			{ file: LESSON, field: 'steps[0].body[0].en', message: message.replace('"apps"', '"app"') }
+		]);
+	});
+});
+
 describe('glossary links', () => {
 	const GLOSSARY = 'content/glossary.json';
 	const glossary = {

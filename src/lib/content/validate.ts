@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { checkGlossary, GLOSSARY_FILE } from './glossary';
+import { checkGlossary, GLOSSARY_FILE, type GlossaryTerm } from './glossary';
+import { unlinkedFirstMentions } from './first-mention';
 import { hasMalformedLink, linkedTerms, stripGlossaryLinks } from './glossary-links';
 import { longSentences } from './plain-language';
 import { CatalogueSchema, CourseFileSchema, LessonSchema } from './schema';
@@ -194,6 +195,21 @@ export function messageTermProblems(
 	return problems;
 }
 
+/** The first-mention rule: a glossary term mentioned in a lesson's running text is linked where it first appears. */
+export function firstMentionProblems(
+	lesson: unknown,
+	file: string,
+	terms: readonly GlossaryTerm[]
+): ContentProblem[] {
+	return unlinkedFirstMentions(lessonTexts(lesson, ''), terms, (field) => LINKABLE_FIELD.test(field)).map(
+		({ field, lang, term }) => ({
+			file,
+			field,
+			message: `first mention of glossary term "${term.id}" is not linked: write [[${term.id}|…]] around "${(term.mentions?.[lang] ?? []).join('" or "')}" here`
+		})
+	);
+}
+
 export interface ContentFiles {
 	/** Path → parsed JSON, with paths like `content/courses/<id>/course.json`. */
 	[path: string]: unknown;
@@ -246,6 +262,7 @@ export function buildCatalogue(files: ContentFiles, checks: CatalogueChecks): Co
 				problems.push({ file: lessonFile, field: 'id', message: `must be "${lessonId}", its file name` });
 			problems.push(...checkLessonRules(lesson, lessonFile, checks, glossaryIds));
 			problems.push(...termProblems(files[lessonFile], lessonFile, terms));
+			problems.push(...firstMentionProblems(lesson, lessonFile, glossary.terms));
 			lessons.push(lesson);
 		}
 		if (!lessons.some((lesson) => lesson.steps.some((step) => step.type === 'practice')))
