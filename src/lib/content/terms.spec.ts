@@ -13,7 +13,13 @@ const entries: TermEntry[] = v.parse(TermsSchema, {
 			forbidden: { mn: ['E-Mongolia'], en: ['E-Mongolia'] },
 			caseSensitive: true
 		},
-		{ id: 'lets', preferred: { mn: 'Шалгаж үзье', en: 'Let’s check' }, forbidden: { en: ['Let us'] } }
+		{ id: 'lets', preferred: { mn: 'Шалгаж үзье', en: 'Let’s check' }, forbidden: { en: ['Let us'] } },
+		{
+			id: 'polite',
+			preferred: { mn: 'бүү хэлээрэй', en: 'never tell' },
+			forbidden: { mn: ['бүү хэл', 'нэвтэр'] },
+			wholeWord: true
+		}
 	]
 }).terms;
 
@@ -43,6 +49,14 @@ describe('forbiddenTerms', () => {
 
 	test('reads glossary links as their shown words', () => {
 		expect(variants('[[offline|Интернетгүй]] ажиллана.', 'mn')).toEqual(['интернет']);
+	});
+
+	test('matches a whole-word variant only as a whole word, outside quoted speech', () => {
+		expect(variants('Кодоо хэнд ч бүү хэл.', 'mn')).toEqual(['бүү хэл']);
+		expect(variants('Кодоо хэнд ч бүү хэлээрэй.', 'mn')).toEqual([]);
+		expect(variants('Нэг удаагийн кодоор нэвтэр.', 'mn')).toEqual(['нэвтэр']);
+		expect(variants('Найз тань «үүнийг уншуулаад нэвтэр» гэлээ.', 'mn')).toEqual([]);
+		expect(variants('Тэр “бүү хэл” гэсэн.', 'mn')).toEqual([]);
 	});
 
 	test('accepts the preferred forms', () => {

@@ -26,6 +26,11 @@ const TermEntrySchema = v.strictObject({
 	forbidden: v.strictObject({ mn: Variants, en: Variants }),
 	/** Whether letter case matters ("E-Mongolia" is wrong, "e-Mongolia" right); otherwise case is ignored. */
 	caseSensitive: v.optional(v.boolean()),
+	/**
+	 * Whether a variant must be a whole word ("бүү хэл" is a bare imperative, "бүү хэлээрэй" is right).
+	 * Such entries skip quoted speech («…», “…”): a friend's chat may say «нэвтэр».
+	 */
+	wholeWord: v.optional(v.boolean()),
 	/** Why, for authors: where the choice comes from. */
 	note: v.optional(v.string())
 });
@@ -41,6 +46,7 @@ export interface TermViolation {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+const QUOTED = /«[^»]*»|“[^”]*”/gu;
 
 function escape(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -57,10 +63,13 @@ export function forbiddenTerms(text: string, lang: Lang, entries: readonly TermE
 	for (const entry of entries)
 		for (const variant of entry.forbidden[lang] ?? []) {
 			const re = new RegExp(escape(variant), entry.caseSensitive ? 'gu' : 'giu');
-			for (const match of plain.matchAll(re)) {
-				const before = plain[match.index - 1];
+			const searched = entry.wholeWord ? plain.replace(QUOTED, (q) => ' '.repeat(q.length)) : plain;
+			for (const match of searched.matchAll(re)) {
+				const before = searched[match.index - 1];
 				if (before !== undefined && LETTER.test(before) && LETTER.test(variant[0])) continue;
 				if (before !== undefined && /\p{N}/u.test(before) && /\p{N}/u.test(variant[0])) continue;
+				const after = searched[match.index + match[0].length];
+				if (entry.wholeWord && after !== undefined && LETTER.test(after)) continue;
 				found.push({ variant, entry });
 				break;
 			}
