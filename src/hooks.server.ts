@@ -8,13 +8,25 @@ import { paraglideUrl, securityHeaders, teachHandle } from '$lib/server/teach/ho
 import { startAdminSocket } from '$lib/server/teach/admin-socket';
 import { issueFromPost } from '$lib/server/certificates/certificates-api.server';
 import { createDirectCertificateRoute, DIRECT_ROUTES } from '$lib/server/certificates/direct-route';
+import { readPublicOrigin } from '$lib/server/http/public-origin';
 
 /**
- * Opens the database and applies migrations when the server starts, so a bad or unreachable
- * DATABASE_URL stops start-up with a clear message. Prerendering at build time needs no database.
+ * Checks the public origin and opens the database (applying migrations) when the server starts,
+ * so a malformed PUBLIC_BASE_URL or ORIGIN, or a bad or unreachable DATABASE_URL, stops start-up
+ * with a clear message. Prerendering at build time needs neither.
  */
 export const init: ServerInit = async () => {
 	if (building) return;
+	const { origin, problem } = readPublicOrigin(process.env);
+	if (problem) {
+		console.error(`Alkham cannot start: ${problem}`);
+		process.exit(1);
+	}
+	if (!origin)
+		console.warn(
+			'Alkham will not issue certificates: set PUBLIC_BASE_URL (or ORIGIN) to the address people use, ' +
+				'such as https://alkham.example.mn. Until then certificate requests get 503 issuer_not_configured.'
+		);
 	try {
 		const { driver, db } = await database();
 		console.log(`Database ready (${driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);

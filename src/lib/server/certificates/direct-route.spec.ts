@@ -72,6 +72,29 @@ describe('POST /api/v1/certificates straight from node:http (PGlite)', () => {
 		expect(await rows()).toBe(2); // one certificate, one idempotency record
 	});
 
+	test("signs as the configured origin, whatever the request's Host header says", async () => {
+		const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+			const req = httpRequest(`${server.base}/api/v1/certificates`, {
+				method: 'POST',
+				headers: { ...json(), host: 'evil.example', 'x-forwarded-host': 'evil.example' }
+			});
+			req.on('response', (res: IncomingMessage) => {
+				let body = '';
+				res.on('data', (chunk) => (body += chunk));
+				res.on('end', () => resolve({ status: res.statusCode, body }));
+			});
+			req.on('error', reject);
+			req.end(JSON.stringify(certificateRequest()));
+		});
+		expect(answer.status).toBe(201);
+		const { credential, verifyUrl } = JSON.parse(answer.body);
+		const claims = JSON.parse(Buffer.from(credential.split('.')[1], 'base64url').toString());
+		expect(claims.iss).toBe(ORIGIN);
+		expect(claims.vc.issuer.id).toBe(ORIGIN);
+		expect(verifyUrl).toMatch(/^https:\/\/alkham\.test\/verify\//);
+		expect(answer.body).not.toContain('evil.example');
+	});
+
 	test('answers 413 for a body over 64 KB sent without a length, and closes the connection', async () => {
 		const status = await new Promise<{ status?: number; connection?: string; body: string }>(
 			(resolve, reject) => {
@@ -169,9 +192,10 @@ describe('POST /api/v1/certificates straight from node:http (PGlite)', () => {
 describe('the direct route', () => {
 	const issue = (() => Promise.reject(new Error('unused'))) as unknown as CertificateIssuer;
 
-	test('is not used when the public origin would come from request headers', () => {
+	test('is not used without a configured public origin: SvelteKit then answers 503', () => {
 		expect(createDirectCertificateRoute(issue, {})).toBeUndefined();
 		expect(createDirectCertificateRoute(issue, { ORIGIN: 'not a url' })).toBeUndefined();
+		expect(createDirectCertificateRoute(issue, { PUBLIC_BASE_URL: 'https://a.mn/app' })).toBeUndefined();
 		expect(createDirectCertificateRoute(issue, { PUBLIC_BASE_URL: 'https://a.mn/' })).toBeTypeOf('function');
 	});
 

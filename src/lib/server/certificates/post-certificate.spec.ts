@@ -149,6 +149,14 @@ describe.each(testDatabases())('POST /api/v1/certificates on $name', ({ open }) 
 		expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
 	});
 
+	test('answers 503 and stores nothing when no public origin is configured', async () => {
+		await expectError(
+			await handle(post(JSON.stringify(certificateRequest())), 'a', undefined),
+			503,
+			'issuer_not_configured'
+		);
+	});
+
 	test('never answers 5xx and never stores anything for hostile bodies and headers', async () => {
 		const valid = certificateRequest();
 		const hostileValue = fc.oneof(

@@ -23,8 +23,11 @@ export interface CertificatePost {
 	/** Reads the body, refusing more than MAX_BODY_BYTES (see read-body.ts). */
 	readBody: () => Promise<BodyResult>;
 	clientAddress: string;
-	/** Public origin of this server, for the credential and the verify link. */
-	origin: string;
+	/**
+	 * The configured public origin of this server (http/public-origin.ts), for the credential's issuer
+	 * and the verify link; undefined when it is not configured, and then nothing is issued.
+	 */
+	origin: string | undefined;
 }
 
 /**
@@ -41,6 +44,16 @@ export function createCertificateIssuer(deps: CertificateHandlerDeps) {
 			return apiError(429, 'rate_limited', 'Too many requests. Please try again later.', {
 				'Retry-After': String(wait)
 			});
+
+		// Never the request's Host: without a configured origin there is no issuer to sign as. A 503,
+		// so that devices keep their request and send it again once the server is set up.
+		const origin = post.origin;
+		if (!origin)
+			return apiError(
+				503,
+				'issuer_not_configured',
+				'This server cannot issue certificates yet: its public address (PUBLIC_BASE_URL or ORIGIN) is not set.'
+			);
 
 		if (!/^application\/json\s*(;|$)/i.test(post.contentType ?? ''))
 			return apiError(
@@ -78,7 +91,7 @@ export function createCertificateIssuer(deps: CertificateHandlerDeps) {
 				throw error;
 			});
 			const outcome = await issueCertificate(
-				{ db, key: await signingKey, courses: deps.courses, origin: post.origin },
+				{ db, key: await signingKey, courses: deps.courses, origin },
 				key.toLowerCase(),
 				parsed.output
 			);
@@ -108,7 +121,7 @@ export function webCertificateHandler(issue: CertificateIssuer) {
 	return async function postCertificate(
 		request: Request,
 		clientAddress: string,
-		origin: string
+		origin: string | undefined
 	): Promise<Response> {
 		return toResponse(
 			await issue({
@@ -124,9 +137,4 @@ export function webCertificateHandler(issue: CertificateIssuer) {
 
 export function createCertificateHandler(deps: CertificateHandlerDeps) {
 	return webCertificateHandler(createCertificateIssuer(deps));
-}
-
-/** The public origin used in credentials and verify links: PUBLIC_BASE_URL, else the request's. */
-export function publicOrigin(url: URL, env: NodeJS.ProcessEnv = process.env): string {
-	return env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || url.origin;
 }
