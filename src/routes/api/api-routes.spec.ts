@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '$lib/server/db';
 import { certificates } from '$lib/server/db/schema';
 import { courses } from '$lib/server/content/catalogue';
+import { issueCertificate } from '$lib/server/certificates/issue-certificate';
+import { activeSigningKey } from '$lib/server/issuer/issuer-keys';
 import { testDatabases, type TestDatabase } from '$lib/server/testing/test-databases';
 
 // The routes open the server's database through this module; the tests hand them the test database.
@@ -32,7 +35,8 @@ async function routes(env: Record<string, string | undefined>) {
 	vi.stubEnv('PUBLIC_BASE_URL', env.PUBLIC_BASE_URL);
 	vi.stubEnv('ORIGIN', env.ORIGIN);
 	return {
-		issue: await import('./v1/certificates/+server')
+		issue: await import('./v1/certificates/+server'),
+		status: await import('./v1/certificates/[id]/+server')
 	};
 }
 
@@ -97,6 +101,69 @@ describe.each(testDatabases())('the API routes on $name', ({ open }) => {
 			expect(response.status).toBe(503);
 			expect((await response.json()).error.code).toBe('issuer_not_configured');
 			expect(await database.db.select().from(certificates)).toEqual([]);
+		});
+	});
+
+	describe('GET /api/v1/certificates/{id}', () => {
+		/** A certificate as issued with `origin` as its issuer (a forged Host, before this was fixed). */
+		async function issuedAs(origin: string) {
+			const ctx = { db: database.db, key: await activeSigningKey(database.db), courses, origin };
+			const outcome = await issueCertificate(ctx, crypto.randomUUID(), deviceRequest());
+			if (outcome.status !== 201) throw new Error('not issued');
+			return JSON.parse(outcome.body).id as string;
+		}
+		const get = async (status: Awaited<ReturnType<typeof routes>>['status'], id: string) => {
+			const response = await status.GET(event(`${ORIGIN}/api/v1/certificates/${id}`, { params: { id } }));
+			return { status: response.status, body: await response.json() };
+		};
+
+		test('says valid for a certificate this server issued, and revoked when revoked', async () => {
+			const { status } = await routes({ ORIGIN });
+			const id = await issuedAs(ORIGIN);
+			expect(await get(status, id)).toEqual({
+				status: 200,
+				body: { id, status: 'valid', credential: expect.any(String) }
+			});
+			await database.db.update(certificates).set({ status: 'revoked' }).where(eq(certificates.id, id));
+			expect((await get(status, id)).body.status).toBe('revoked');
+		});
+
+		test('says plainly that a certificate naming another issuer is not valid', async () => {
+			const { status } = await routes({ ORIGIN });
+			const id = await issuedAs('https://evil.example');
+			const { body } = await get(status, id);
+			expect(body).toMatchObject({
+				id,
+				status: 'invalid',
+				problem: 'issuer_mismatch',
+				issuer: 'https://evil.example'
+			});
+			expect(body.message).toBe(
+				'This credential names https://evil.example as its issuer, not this server (https://alkham.test). Do not trust it.'
+			);
+		});
+
+		test('says a credential whose signature does not match is not valid', async () => {
+			const { status } = await routes({ ORIGIN });
+			const id = await issuedAs(ORIGIN);
+			const [row] = await database.db.select().from(certificates).where(eq(certificates.id, id));
+			const [header, payload, signature] = row.credential.split('.');
+			const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+			claims.vc.credentialSubject.identifier[0].identityHash = 'Someone else';
+			const forged = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+			await database.db.update(certificates).set({ credential: forged }).where(eq(certificates.id, id));
+			expect((await get(status, id)).body).toMatchObject({ status: 'invalid', problem: 'bad_signature' });
+		});
+
+		test('answers 404 for an unknown id and 503 when no public origin is configured', async () => {
+			const { status } = await routes({ ORIGIN });
+			expect((await get(status, crypto.randomUUID())).body.error.code).toBe('not_found');
+			const id = await issuedAs(ORIGIN);
+			const unconfigured = await routes({});
+			expect(await get(unconfigured.status, id)).toEqual({
+				status: 503,
+				body: { error: { code: 'issuer_not_configured', message: expect.any(String) } }
+			});
 		});
 	});
 });
