@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { certificates, idempotencyKeys } from '../db/schema';
 import { RateLimiter } from '../http/rate-limit';
+import { acceptedDate, hostileDate, hostileName } from '../testing/hostile-input';
 import { certificateRequest, testCourse, testDatabases, type TestDatabase } from '../testing/test-databases';
+import { CLOCK_SKEW_MS, COURSES_FIRST_PUBLISHED } from './issue-certificate';
 import { createCertificateHandler } from './post-certificate';
+import { timestampMs } from './request';
 
 const ORIGIN = 'https://alkham.test';
 const URL_ = `${ORIGIN}/api/v1/certificates`;
@@ -157,11 +160,87 @@ describe.each(testDatabases())('POST /api/v1/certificates on $name', ({ open }) 
 		);
 	});
 
+	test.each([
+		['an impossible day', '2026-02-30T10:00:00Z'],
+		// V8 reads it as 1 December, a date the server would accept: PostgreSQL then refused it (a 500).
+		['31 November', '2026-11-31T10:00:00Z'],
+		['the year 0', '0000-01-01T00:00:00Z'],
+		['the year 10000', '10000-01-01T00:00:00Z'],
+		['a six-digit year', '+010000-01-01T00:00:00.000Z'],
+		['hour 24', '2026-11-24T24:00:00Z']
+	])('answers 400 for %s, in the body or in any lesson', async (_, date) => {
+		const lessons = certificateRequest().lessons;
+		for (const body of [
+			certificateRequest({ completedAt: date }),
+			certificateRequest({ lessons: [{ ...lessons[0], completedAt: date }, lessons[1]] })
+		]) {
+			const response = await handle(post(JSON.stringify(body)), 'a', ORIGIN);
+			await expectError(response.clone(), 400, 'invalid_body');
+			expect((await response.json()).error.message).toMatch(/completedAt: must be/);
+		}
+	});
+
+	test.each([
+		['before the courses existed', '2026-11-23T23:59:59Z'],
+		['in 1970', '1970-01-01T00:00:00Z'],
+		['in the year 1', '0001-01-01T00:00:00Z'],
+		['beyond the clock skew', () => new Date(Date.now() + CLOCK_SKEW_MS + 60_000).toISOString()],
+		['in the year 9999', '9999-12-31T23:59:59Z']
+	])('answers 422 for a date %s, in the body or in any lesson', async (_, date) => {
+		const at = typeof date === 'function' ? date() : date;
+		const lessons = certificateRequest().lessons;
+		for (const body of [
+			certificateRequest({ completedAt: at }),
+			certificateRequest({ lessons: [lessons[0], { ...lessons[1], completedAt: at }] })
+		])
+			await expectError(await handle(post(JSON.stringify(body)), 'a', ORIGIN), 422, 'inconsistent_data');
+	});
+
+	test('never answers 5xx for impossible, out-of-range and real dates, or for any name', async () => {
+		const valid = certificateRequest();
+		const field = fc.constantFrom('completedAt', 'lessons.0', 'lessons.1', 'name');
+		await fc.assert(
+			fc.asyncProperty(
+				field,
+				fc.oneof(hostileDate, acceptedDate(COURSES_FIRST_PUBLISHED)),
+				hostileName,
+				async (where, date, name) => {
+					const body = structuredClone(valid) as ReturnType<typeof certificateRequest>;
+					body.learner = { id: crypto.randomUUID(), name: where === 'name' ? name : 'Болд' };
+					if (where === 'completedAt') body.completedAt = date;
+					if (where.startsWith('lessons.')) body.lessons[Number(where.slice(-1))].completedAt = date;
+					const response = await handle(post(JSON.stringify(body)), 'fuzz', ORIGIN);
+					expect(response.status).toBeLessThan(500);
+					const answer = await response.json();
+					if (response.status !== 201) {
+						expect(answer.error.code).toEqual(expect.any(String));
+						return;
+					}
+					// Stored as the instant the server read, which PostgreSQL read the same way.
+					const [row] = await database.db
+						.select({ completedAt: certificates.completedAt, name: certificates.learnerName })
+						.from(certificates)
+						.where(eq(certificates.id, answer.id));
+					expect(Math.abs(row.completedAt.getTime() - timestampMs(body.completedAt)!)).toBeLessThanOrEqual(1);
+					expect(row.name).toBe(body.learner.name.trim());
+				}
+			),
+			{ numRuns: 200 }
+		);
+	});
+
 	test('never answers 5xx and never stores anything for hostile bodies and headers', async () => {
 		const valid = certificateRequest();
 		const hostileValue = fc.oneof(
 			fc.anything(),
 			fc.string(),
+			hostileDate,
+			hostileName,
+			hostileName.map((name) => ({ id: crypto.randomUUID(), name })),
+			hostileDate.map((completedAt) => [
+				{ lessonId: 'one', completedAt },
+				{ lessonId: 'two', completedAt }
+			]),
 			fc.constantFrom(
 				'',
 				'\u0000',
