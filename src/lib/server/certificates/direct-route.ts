@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult } from '../http/api-result';
 import { decodeBody, MAX_BODY_BYTES, type BodyResult } from '../http/read-body';
 import { readPublicOrigin } from '../http/public-origin';
+import { logServerError } from '../http/server-errors';
 import { NON_PAGE_CSP, SECURITY_HEADERS } from '../http/security-headers';
 import { issueFailed, type CertificateIssuer } from './post-certificate';
 
@@ -123,7 +124,7 @@ export function createDirectCertificateRoute(
 			(result) => send(res, result, headers),
 			// The issuer answers its own failures; this only guards against a bug in it.
 			(error) => {
-				console.error(error);
+				logServerError('POST /api/v1/certificates', error);
 				send(res, issueFailed(), headers);
 			}
 		);

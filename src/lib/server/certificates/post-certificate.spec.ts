@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { count, eq } from 'drizzle-orm';
+import type { Database } from '../db';
 import { certificates, idempotencyKeys } from '../db/schema';
 import { RateLimiter } from '../http/rate-limit';
 import { acceptedDate, hostileDate, hostileName } from '../testing/hostile-input';
@@ -194,6 +195,67 @@ describe.each(testDatabases())('POST /api/v1/certificates on $name', ({ open }) 
 			certificateRequest({ lessons: [lessons[0], { ...lessons[1], completedAt: at }] })
 		])
 			await expectError(await handle(post(JSON.stringify(body)), 'a', ORIGIN), 422, 'inconsistent_data');
+	});
+
+	describe('when the database refuses', () => {
+		/** The test database, but every statement that issues a certificate fails with `error`. */
+		function refusing(error: Error): Database {
+			const client = (database.db as unknown as { $client: object }).$client;
+			const failing = new Proxy(client, {
+				get: (target, name) => {
+					if (name === 'query') return () => Promise.reject(error);
+					const value = Reflect.get(target, name);
+					return typeof value === 'function' ? value.bind(target) : value;
+				}
+			});
+			return new Proxy(database.db, {
+				get: (target, name) => {
+					if (name === '$client') return failing;
+					const value = Reflect.get(target, name);
+					return typeof value === 'function' ? value.bind(target) : value;
+				}
+			});
+		}
+		const issueWith = (error: Error) =>
+			createCertificateHandler({
+				db: async () => refusing(error),
+				courses: [testCourse],
+				limiter: new RateLimiter(0)
+			})(
+				post(JSON.stringify(certificateRequest({ learner: { id: crypto.randomUUID(), name: 'Сарнай' } }))),
+				'a',
+				ORIGIN
+			);
+		const pgError = (code: string, message: string) => Object.assign(new Error(message), { code });
+		afterEach(() => vi.restoreAllMocks());
+
+		test('a data exception (SQLSTATE class 22) is the request’s fault: 400', async () => {
+			await expectError(
+				await issueWith(pgError('22008', 'date/time field value out of range: "2026-02-30T10:00:00Z"')),
+				400,
+				'invalid_body'
+			);
+		});
+
+		test('an integrity violation (SQLSTATE class 23) is the request’s fault: 422', async () => {
+			await expectError(
+				await issueWith(pgError('23505', 'duplicate key value violates unique constraint')),
+				422,
+				'inconsistent_data'
+			);
+		});
+
+		test('any other failure is a 500, logged once without the request', async () => {
+			const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+			await expectError(
+				await issueWith(pgError('57P01', 'terminating connection due to administrator command')),
+				500,
+				'internal_error'
+			);
+			expect(log).toHaveBeenCalledOnce();
+			expect(String(log.mock.calls[0][0])).toMatch(/^POST \/api\/v1\/certificates failed: .*57P01/);
+			expect(log.mock.calls.flat().join(' ')).not.toContain('Сарнай');
+		});
 	});
 
 	test('never answers 5xx for impossible, out-of-range and real dates, or for any name', async () => {

@@ -4,6 +4,7 @@ import type { Database } from '../db';
 import { apiError, toResponse, type ApiResult } from '../http/api-result';
 import { readLimitedBody, type BodyResult } from '../http/read-body';
 import { RateLimiter } from '../http/rate-limit';
+import { answerFailure } from '../http/server-errors';
 import { activeSigningKey, type SigningKey } from '../issuer/issuer-keys';
 import { issueCertificate } from './issue-certificate';
 import { CertificateRequestSchema } from './request';
@@ -98,9 +99,9 @@ export function createCertificateIssuer(deps: CertificateHandlerDeps) {
 			if (outcome.status === 201) return { status: 201, body: outcome.body };
 			return apiError(outcome.status, outcome.code, outcome.message);
 		} catch (error) {
-			// The database is gone, say: nothing was stored (one statement), and the device retries later.
-			console.error(error);
-			return issueFailed();
+			// A value the database refused is the request's fault (a 4xx). Otherwise the database is
+			// gone, say: nothing was stored (one statement), and the device retries later.
+			return answerFailure('POST /api/v1/certificates', error, issueFailed);
 		}
 	};
 }
