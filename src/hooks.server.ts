@@ -8,6 +8,7 @@ import { paraglideUrl, securityHeaders, teachHandle } from '$lib/server/teach/ho
 import { startAdminSocket } from '$lib/server/teach/admin-socket';
 import { issueFromPost } from '$lib/server/certificates/certificates-api.server';
 import { createDirectCertificateRoute, DIRECT_ROUTES } from '$lib/server/certificates/direct-route';
+import { apiErrors, isApiPath } from '$lib/server/http/api-errors';
 import { readPublicOrigin } from '$lib/server/http/public-origin';
 
 /**
@@ -49,7 +50,7 @@ export const init: ServerInit = async () => {
  */
 const localize: Handle = ({ event, resolve }) => {
 	// The JSON API has no pages and no language: skip the locale middleware on its hot path.
-	if (event.url.pathname.startsWith('/api/')) return resolve(event);
+	if (isApiPath(event.url.pathname)) return resolve(event);
 	return paraglideMiddleware(
 		event.request,
 		({ locale }) =>
@@ -61,4 +62,5 @@ const localize: Handle = ({ event, resolve }) => {
 	);
 };
 
-export const handle = sequence(securityHeaders, teachHandle, localize);
+// Security headers go on last, so they cover every answer, the API's errors included.
+export const handle = sequence(securityHeaders, apiErrors, teachHandle, localize);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '$lib/server/db';
@@ -5,6 +6,7 @@ import { certificates } from '$lib/server/db/schema';
 import { courses } from '$lib/server/content/catalogue';
 import { issueCertificate } from '$lib/server/certificates/issue-certificate';
 import { activeSigningKey } from '$lib/server/issuer/issuer-keys';
+import { hostileDate, hostileName } from '$lib/server/testing/hostile-input';
 import { testDatabases, type TestDatabase } from '$lib/server/testing/test-databases';
 
 // The routes open the server's database through this module; the tests hand them the test database.
@@ -36,7 +38,10 @@ async function routes(env: Record<string, string | undefined>) {
 	vi.stubEnv('ORIGIN', env.ORIGIN);
 	return {
 		issue: await import('./v1/certificates/+server'),
-		status: await import('./v1/certificates/[id]/+server')
+		status: await import('./v1/certificates/[id]/+server'),
+		classes: await import('./v1/classes/[code]/+server'),
+		courses: await import('./v1/courses/+server'),
+		jwks: await import('../.well-known/jwks.json/+server')
 	};
 }
 
@@ -165,5 +170,71 @@ describe.each(testDatabases())('the API routes on $name', ({ open }) => {
 				body: { error: { code: 'issuer_not_configured', message: expect.any(String) } }
 			});
 		});
+	});
+
+	test('no endpoint under /api answers a 5xx, whatever the method, address or body', async () => {
+		const modules = await routes({ ORIGIN });
+		const endpoints = [
+			{ path: '/api/v1/certificates', module: modules.issue },
+			{ path: '/api/v1/certificates/[id]', module: modules.status },
+			{ path: '/api/v1/classes/[code]', module: modules.classes },
+			{ path: '/api/v1/courses', module: modules.courses },
+			{ path: '/.well-known/jwks.json', module: modules.jwks }
+		];
+		const param = fc.oneof(
+			fc.string({ unit: 'binary', maxLength: 200 }),
+			fc.uuid(),
+			fc.constantFrom(
+				'\u0000',
+				'%00',
+				'..%2F..',
+				'ABC234',
+				'abc-234',
+				"'; DROP TABLE classes; --",
+				'Ж'.repeat(5000)
+			)
+		);
+		const body = fc.oneof(
+			fc.jsonValue().map((value) => JSON.stringify(value)),
+			fc
+				.tuple(hostileDate, hostileName)
+				.map(([completedAt, name]) =>
+					JSON.stringify(deviceRequest({ completedAt, learner: { id: crypto.randomUUID(), name } }))
+				),
+			hostileDate.map((completedAt) =>
+				JSON.stringify(
+					deviceRequest({ lessons: course.lessons.map((l) => ({ lessonId: l.id, completedAt })) })
+				)
+			)
+		);
+		await fc.assert(
+			fc.asyncProperty(fc.constantFrom(...endpoints), param, body, async ({ path, module }, value, text) => {
+				const params = Object.fromEntries([...path.matchAll(/\[(\w+)\]/g)].map(([, name]) => [name, value]));
+				const url = `${ORIGIN}${path.replace(/\[\w+\]/g, encodeURIComponent(value))}`;
+				for (const [method, handler] of Object.entries(module)) {
+					if (!/^[A-Z]+$/.test(method) || typeof handler !== 'function') continue;
+					const withBody = method !== 'GET' && method !== 'HEAD';
+					const response: Response = await handler(
+						event(url, {
+							method,
+							params,
+							routeId: path,
+							body: withBody ? text : undefined,
+							headers: withBody
+								? { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }
+								: {}
+						})
+					);
+					expect(response.status, `${method} ${path} ${JSON.stringify(value)}`).toBeLessThan(500);
+					expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+					if (response.status >= 400)
+						expect((await response.json()).error).toEqual({
+							code: expect.any(String),
+							message: expect.any(String)
+						});
+				}
+			}),
+			{ numRuns: 120 }
+		);
 	});
 });

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db/database.server';
 import { checkCertificate } from '$lib/server/certificates/lookup';
+import { apiRoute } from '$lib/server/http/api-errors';
 import { jsonError } from '$lib/server/http/json-error';
 import { serverOrigin } from '$lib/server/http/public-origin';
 import type { RequestHandler } from './$types';
@@ -9,7 +10,7 @@ import type { RequestHandler } from './$types';
  * GET /api/v1/certificates/{id}: whether this server vouches for a certificate — `valid` or
  * `revoked` — or, as `invalid` with a `problem`, why not (see docs/server.md).
  */
-export const GET: RequestHandler = async ({ params }) => {
+export const GET: RequestHandler = apiRoute(async ({ params }) => {
 	const origin = serverOrigin();
 	if (!origin)
 		return jsonError(
@@ -35,4 +36,4 @@ export const GET: RequestHandler = async ({ params }) => {
 					message: 'The credential’s signature does not match the published keys. It may have been changed.'
 				};
 	return json({ id, status: 'invalid', ...problem, credential });
-};
+});
