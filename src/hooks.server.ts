@@ -4,12 +4,13 @@ import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { database } from '$lib/server/db/database.server';
 import { DatabaseConfigError } from '$lib/server/db';
-import { paraglideUrl, securityHeaders, teachHandle } from '$lib/server/teach/hooks';
+import { paraglideUrl, teachHandle } from '$lib/server/teach/hooks';
 import { startAdminSocket } from '$lib/server/teach/admin-socket';
 import { issueFromPost } from '$lib/server/certificates/certificates-api.server';
 import { createDirectCertificateRoute, DIRECT_ROUTES } from '$lib/server/certificates/direct-route';
 import { apiErrors, isApiPath } from '$lib/server/http/api-errors';
-import { readPublicOrigin } from '$lib/server/http/public-origin';
+import { readPublicOrigin, serverOrigin } from '$lib/server/http/public-origin';
+import { headersForTarget, RESPONSE_HEADERS, securityHeaders } from '$lib/server/http/security-headers';
 
 /**
  * Checks the public origin and opens the database (applying migrations) when the server starts,
@@ -28,6 +29,8 @@ export const init: ServerInit = async () => {
 			'Alkham will not issue certificates: set PUBLIC_BASE_URL (or ORIGIN) to the address people use, ' +
 				'such as https://alkham.example.mn. Until then certificate requests get 503 issuer_not_configured.'
 		);
+	// scripts/serve.js adds these headers to the static files it serves before the hooks run.
+	(globalThis as Record<symbol, unknown>)[RESPONSE_HEADERS] = headersForTarget(origin);
 	try {
 		const { driver, db } = await database();
 		console.log(`Database ready (${driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
@@ -63,4 +66,4 @@ const localize: Handle = ({ event, resolve }) => {
 };
 
 // Security headers go on last, so they cover every answer, the API's errors included.
-export const handle = sequence(securityHeaders, apiErrors, teachHandle, localize);
+export const handle = sequence(securityHeaders(serverOrigin()), apiErrors, teachHandle, localize);

@@ -5,6 +5,7 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { certificates, idempotencyKeys } from '../db/schema';
 import { RateLimiter } from '../http/rate-limit';
+import { PERMISSIONS_POLICY } from '../http/security-headers';
 import { hostileDate, hostileName } from '../testing/hostile-input';
 import { certificateRequest, testCourse, testDatabases, type TestDatabase } from '../testing/test-databases';
 import { clientAddressOf, createDirectCertificateRoute, type DirectRoute } from './direct-route';
@@ -65,6 +66,8 @@ describe('POST /api/v1/certificates straight from node:http (PGlite)', () => {
 		expect(first.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(first.headers.get('x-frame-options')).toBe('DENY');
 		expect(first.headers.get('content-security-policy')).toContain("default-src 'none'");
+		expect(first.headers.get('permissions-policy')).toBe(PERMISSIONS_POLICY);
+		expect(first.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
 		const text = await first.text();
 		expect(JSON.parse(text).verifyUrl).toMatch(/^https:\/\/alkham\.test\/en\/verify\//);
 		const again = await post(body, json(key));
@@ -204,6 +207,23 @@ describe('POST /api/v1/certificates straight from node:http (PGlite)', () => {
 
 describe('the direct route', () => {
 	const issue = (() => Promise.reject(new Error('unused'))) as unknown as CertificateIssuer;
+
+	test('sends Strict-Transport-Security only when the public origin is https', async () => {
+		const refuse = (async () => ({ status: 429, body: '{}' })) as unknown as CertificateIssuer;
+		for (const [origin, hsts] of [
+			['http://localhost:3000', null],
+			['https://alkham.test', 'max-age=31536000; includeSubDomains']
+		]) {
+			const server = await serve(createDirectCertificateRoute(refuse, { ORIGIN: origin! })!);
+			try {
+				const response = await fetch(`${server.base}/api/v1/certificates`, { method: 'POST', body: '{}' });
+				expect(response.headers.get('strict-transport-security')).toBe(hsts);
+				expect(response.headers.get('permissions-policy')).toBe(PERMISSIONS_POLICY);
+			} finally {
+				await server.close();
+			}
+		}
+	});
 
 	test('is not used without a configured public origin: SvelteKit then answers 503', () => {
 		expect(createDirectCertificateRoute(issue, {})).toBeUndefined();

@@ -3,7 +3,7 @@ import type { ApiResult } from '../http/api-result';
 import { decodeBody, MAX_BODY_BYTES, type BodyResult } from '../http/read-body';
 import { readPublicOrigin } from '../http/public-origin';
 import { logServerError } from '../http/server-errors';
-import { NON_PAGE_CSP, SECURITY_HEADERS } from '../http/security-headers';
+import { NON_PAGE_CSP, responseHeaders } from '../http/security-headers';
 import { issueFailed, type CertificateIssuer } from './post-certificate';
 
 /**
@@ -98,7 +98,7 @@ export function createDirectCertificateRoute(
 	const { origin } = readPublicOrigin(env);
 	if (!origin) return undefined;
 	// As the app's securityHeaders hook sets on everything that is not a page.
-	const headers = { ...SECURITY_HEADERS, 'content-security-policy': NON_PAGE_CSP };
+	const headers = { ...responseHeaders(PATH, origin), 'content-security-policy': NON_PAGE_CSP };
 	const addressHeader = (env.ADDRESS_HEADER ?? '').toLowerCase();
 	const xffDepth = Number.parseInt(env.XFF_DEPTH ?? '1', 10);
 
