@@ -4,6 +4,7 @@ import { learnerCounts, teacherClasses } from '$lib/server/teach/classes';
 import { formatJoinCode } from '$lib/classes/join-code';
 import { parseSignInForm } from '$lib/server/teach/forms';
 import { safeNext } from '$lib/server/teach/guard';
+import { signInAddress } from '$lib/server/teach/client-address';
 import { teachCookieOptions } from '$lib/server/teach/hooks';
 import { endSession, SESSION_COOKIE } from '$lib/server/teach/sessions';
 import { signIn } from '$lib/server/teach/sign-in';
@@ -35,7 +36,7 @@ export const actions: Actions = {
 		const parsed = parseSignInForm(form);
 		if (!parsed.ok) return fail(400, { email: parsed.values.email, errors: parsed.errors, next });
 		const { db } = await database();
-		const result = await signIn(db, { ...parsed.value, address: event.getClientAddress() });
+		const result = await signIn(db, { ...parsed.value, address: signInAddress(event) });
 		if (!result.ok) {
 			const status = result.reason === 'throttled' ? 429 : result.reason === 'disabled' ? 403 : 400;
 			if (result.reason === 'throttled')
