@@ -48,7 +48,8 @@ export const actions: Actions = {
 				next
 			});
 		}
-		// A browser-session cookie; the server ends the session after SESSION_IDLE_MS without use.
+		// A browser-session cookie; the server ends the session after SESSION_IDLE_MS without use, and
+		// SESSION_MAX_MS (TEACH_SESSION_MAX_HOURS) after sign-in at the latest.
 		event.cookies.set(SESSION_COOKIE, result.token, teachCookieOptions(event));
 		redirect(303, next);
 	},
