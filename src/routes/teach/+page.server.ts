@@ -10,6 +10,9 @@ import { endSession, SESSION_COOKIE } from '$lib/server/teach/sessions';
 import { signIn } from '$lib/server/teach/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
+/** HTTP status of each refused sign-in: busy is the server's state (503), the others the request's. */
+const STATUS = { invalid: 400, disabled: 403, throttled: 429, busy: 503 } as const;
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.teacher) return { signedIn: false as const, next: safeNext(url.searchParams.get('next')) };
 	const { db } = await database();
@@ -38,8 +41,8 @@ export const actions: Actions = {
 		const { db } = await database();
 		const result = await signIn(db, { ...parsed.value, address: signInAddress(event) });
 		if (!result.ok) {
-			const status = result.reason === 'throttled' ? 429 : result.reason === 'disabled' ? 403 : 400;
-			if (result.reason === 'throttled')
+			const status = STATUS[result.reason];
+			if (result.reason === 'throttled' || result.reason === 'busy')
 				event.setHeaders({ 'retry-after': String(Math.ceil(result.retryAfterMs / 1000)) });
 			return fail(status, {
 				email: parsed.value.email,

@@ -12,6 +12,7 @@ import {
 } from '$lib/server/testing/test-databases';
 import { createTeacher, setTeacherDisabled, type Teacher } from '$lib/server/teach/accounts';
 import { confirmationOf, createClass, type ClassRow } from '$lib/server/teach/classes';
+import { passwordHashing } from '$lib/server/teach/hash-pool';
 import {
 	hashToken,
 	SESSION_COOKIE,
@@ -360,6 +361,29 @@ describe.each(testDatabases())('teacher pages on $name', ({ open }) => {
 			.where(eq(signInThrottle.key, 'address:192.0.2.7'));
 		expect(record.failures).toBe(20);
 	}, 120_000);
+
+	test('while the password hashing pool is full, sign-in answers 503 with Retry-After and counts nothing', async () => {
+		const pool = passwordHashing();
+		const held = [];
+		for (let slot = pool.acquire(); slot; slot = pool.acquire()) held.push(slot);
+		try {
+			const busy = event({ form: { email: 'alice@school.mn', password: PASSWORD } });
+			expect(await outcome(() => home.actions.signIn(busy))).toMatchObject({
+				status: 503,
+				data: { problem: 'busy', email: 'alice@school.mn' }
+			});
+			expect((busy as unknown as { headers: Headers }).headers.get('retry-after')).toBe('5');
+			expect(await database.db.select().from(signInThrottle)).toEqual([]);
+		} finally {
+			for (const slot of held) slot.release();
+		}
+		// With room again the same sign-in goes through, hashed in the pool's worker threads.
+		const result = await outcome(() =>
+			home.actions.signIn(event({ form: { email: 'alice@school.mn', password: PASSWORD } }))
+		);
+		expect(result).toMatchObject({ status: 303 });
+		expect(pool.threads).toBeGreaterThan(0);
+	});
 
 	test('a disabled teacher’s sessions end and she cannot sign in; her class code stops working', async () => {
 		const cookies = new Map<string, string>();

@@ -166,14 +166,29 @@ function onlyRunsAndRepeats(text: string): boolean {
 	return true;
 }
 
+/** One argon2id computation: the parameters, and the password already normalised. */
+export interface Argon2Input {
+	password: string;
+	salt: Uint8Array;
+	memorySize: number;
+	iterations: number;
+	parallelism: number;
+	hashLength: number;
+}
+
+/** Computes the raw argon2id hash bytes; on this thread or, for sign-ins, in a worker (hash-pool.ts). */
+export type Argon2 = (input: Argon2Input) => Promise<Uint8Array>;
+
+/** argon2id on the calling thread: for the admin command and start-up, never on a busy request path. */
+export const argon2InThisThread: Argon2 = (input) => argon2id({ ...input, outputType: 'binary' });
+
 /** Hashes a password with argon2id and a fresh random salt, as a PHC string (`$argon2id$v=19$m=…`). */
-export async function hashPassword(password: string, salt = crypto.getRandomValues(new Uint8Array(16))) {
-	const hash = await argon2id({
-		password: normalize(password),
-		salt,
-		...ARGON2_PARAMS,
-		outputType: 'binary'
-	});
+export async function hashPassword(
+	password: string,
+	argon2: Argon2 = argon2InThisThread,
+	salt = crypto.getRandomValues(new Uint8Array(16))
+) {
+	const hash = await argon2({ password: normalize(password), salt, ...ARGON2_PARAMS });
 	const { memorySize: m, iterations: t, parallelism: p } = ARGON2_PARAMS;
 	return `$argon2id$v=19$m=${m},t=${t},p=${p}$${b64(salt)}$${b64(hash)}`;
 }
@@ -182,19 +197,22 @@ export async function hashPassword(password: string, salt = crypto.getRandomValu
  * Whether the password matches the stored PHC string. The comparison takes the same time wherever
  * the bytes differ; a malformed stored hash never matches.
  */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(
+	password: string,
+	stored: string,
+	argon2: Argon2 = argon2InThisThread
+): Promise<boolean> {
 	const match = PHC.exec(stored);
 	if (!match || !password || password.length > PASSWORD_MAX_LENGTH * 4) return false;
 	const [, m, t, p, salt, expected] = match;
 	const expectedBytes = Buffer.from(expected, 'base64');
-	const actual = await argon2id({
+	const actual = await argon2({
 		password: normalize(password),
 		salt: Buffer.from(salt, 'base64'),
 		memorySize: Number(m),
 		iterations: Number(t),
 		parallelism: Number(p),
-		hashLength: expectedBytes.length,
-		outputType: 'binary'
+		hashLength: expectedBytes.length
 	});
 	return actual.length === expectedBytes.length && timingSafeEqual(actual, expectedBytes);
 }
