@@ -89,10 +89,13 @@ test('impossible dates are a 400 and dates outside the courses’ lifetime a 422
 		expect((await response.json()).error.code).toBe('invalid_body');
 	}
 	const inAnHour = new Date(Date.now() + 3600_000).toISOString();
-	for (const date of ['2026-11-23T23:59:59Z', inAnHour]) {
+	for (const [date, code] of [
+		['2026-11-23T23:59:59Z', 'completed_before_courses'],
+		[inAnHour, 'completed_in_future']
+	]) {
 		const response = await send(certificateBody(date));
 		expect(response.status(), date).toBe(422);
-		expect((await response.json()).error.code).toBe('inconsistent_data');
+		expect((await response.json()).error.code).toBe(code);
 	}
 
 	// The Host header a client writes is not the issuer.
