@@ -93,12 +93,12 @@ async function deviceWithLearner(browser) {
 	await page.getByRole('button', { name: 'Start learning' }).click();
 	await page.getByRole('button', { name: 'Done' }).click();
 	const profileId = await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.ready;
+		// Offline-ready: the worker is active (its precache complete) and controls the page.
+		await navigator.serviceWorker.ready;
 		if (!navigator.serviceWorker.controller)
 			await new Promise((resolve) =>
 				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
 			);
-		void registration;
 		return sessionStorage.getItem('alkham.learner');
 	});
 	if (!profileId) throw new Error('the learner was not opened');
@@ -121,22 +121,30 @@ async function throttled(page) {
 	return cdp;
 }
 
-async function coldStarts(browser) {
-	const context = await deviceWithLearner(browser);
-	await context.setOffline(true);
+/** The median of RUNS measurements per page, each in a new tab at 6× CPU. */
+async function medianPerPage(context, measure) {
 	const results = {};
 	for (const path of inLanguages(PAGES)) {
 		const times = [];
 		for (let i = 0; i < RUNS; i++) {
 			const page = await context.newPage();
 			await throttled(page);
-			await page.goto(`${origin}${path}`, { waitUntil: 'domcontentloaded' });
-			await page.waitForFunction(() => window.__h1Shown !== undefined, null, { timeout: 30_000 });
-			times.push(await page.evaluate(() => window.__h1Shown));
+			times.push(await measure(page, `${origin}${path}`));
 			await page.close();
 		}
 		results[path] = median(times);
 	}
+	return results;
+}
+
+async function coldStarts(browser) {
+	const context = await deviceWithLearner(browser);
+	await context.setOffline(true);
+	const results = await medianPerPage(context, async (page, url) => {
+		await page.goto(url, { waitUntil: 'domcontentloaded' });
+		await page.waitForFunction(() => window.__h1Shown !== undefined, null, { timeout: 30_000 });
+		return page.evaluate(() => window.__h1Shown);
+	});
 	await context.close();
 	return results;
 }
@@ -146,24 +154,18 @@ async function floors(browser) {
 		javaScriptEnabled: false,
 		viewport: { width: 360, height: 640 }
 	});
-	const results = {};
-	for (const path of inLanguages(PAGES)) {
-		const times = [];
-		for (let i = 0; i < RUNS; i++) {
-			const page = await context.newPage();
-			await throttled(page);
-			await page.goto(`${origin}${path}`, { waitUntil: 'load' });
-			// The paint entry may come a moment after `load` on a fast page.
-			let fcp;
-			for (let tries = 0; fcp === undefined && tries < 50; tries++) {
-				fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
-				if (fcp === undefined) await new Promise((r) => setTimeout(r, 100));
-			}
-			times.push(fcp);
-			await page.close();
+	const results = await medianPerPage(context, async (page, url) => {
+		await page.goto(url, { waitUntil: 'load' });
+		// The paint entry may come a moment after `load` on a fast page.
+		for (let tries = 0; tries < 50; tries++) {
+			const fcp = await page.evaluate(
+				() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime
+			);
+			if (fcp !== undefined) return fcp;
+			await new Promise((r) => setTimeout(r, 100));
 		}
-		results[path] = median(times);
-	}
+		return undefined;
+	});
 	await context.close();
 	return results;
 }
