@@ -26,6 +26,13 @@ const BASELINE = {
 };
 
 /**
+ * The rest of the app's headers for a request target, left by its init hook
+ * (src/lib/server/http/security-headers.ts): the Permissions-Policy of the path, and
+ * Strict-Transport-Security when the configured public origin is https.
+ */
+const appHeaders = globalThis[Symbol.for('alkham.responseHeaders')];
+
+/**
  * The app's direct route (src/lib/server/certificates/direct-route.ts), left by its init hook: certificate
  * issues answered without SvelteKit's per-request work, the same answer for less CPU. DIRECT_ROUTES=0
  * sends everything through SvelteKit (to compare, for example).
@@ -34,6 +41,7 @@ const direct = process.env.DIRECT_ROUTES === '0' ? undefined : globalThis[Symbol
 
 const server = createServer((req, res) => {
 	for (const [name, value] of Object.entries(BASELINE)) res.setHeader(name, value);
+	if (appHeaders) for (const [name, value] of Object.entries(appHeaders(req.url))) res.setHeader(name, value);
 	if (direct?.(req, res)) return;
 	handler(req, res);
 });

@@ -4,17 +4,33 @@ import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { database } from '$lib/server/db/database.server';
 import { DatabaseConfigError } from '$lib/server/db';
-import { paraglideUrl, securityHeaders, teachHandle } from '$lib/server/teach/hooks';
+import { paraglideUrl, teachHandle } from '$lib/server/teach/hooks';
 import { startAdminSocket } from '$lib/server/teach/admin-socket';
 import { issueFromPost } from '$lib/server/certificates/certificates-api.server';
 import { createDirectCertificateRoute, DIRECT_ROUTES } from '$lib/server/certificates/direct-route';
+import { apiErrors, isApiPath } from '$lib/server/http/api-errors';
+import { readPublicOrigin, serverOrigin } from '$lib/server/http/public-origin';
+import { headersForTarget, RESPONSE_HEADERS, securityHeaders } from '$lib/server/http/security-headers';
 
 /**
- * Opens the database and applies migrations when the server starts, so a bad or unreachable
- * DATABASE_URL stops start-up with a clear message. Prerendering at build time needs no database.
+ * Checks the public origin and opens the database (applying migrations) when the server starts,
+ * so a malformed PUBLIC_BASE_URL or ORIGIN, or a bad or unreachable DATABASE_URL, stops start-up
+ * with a clear message. Prerendering at build time needs neither.
  */
 export const init: ServerInit = async () => {
 	if (building) return;
+	const { origin, problem } = readPublicOrigin(process.env);
+	if (problem) {
+		console.error(`Alkham cannot start: ${problem}`);
+		process.exit(1);
+	}
+	if (!origin)
+		console.warn(
+			'Alkham will not issue certificates: set PUBLIC_BASE_URL (or ORIGIN) to the address people use, ' +
+				'such as https://alkham.example.mn. Until then certificate requests get 503 issuer_not_configured.'
+		);
+	// scripts/serve.js adds these headers to the static files it serves before the hooks run.
+	(globalThis as Record<symbol, unknown>)[RESPONSE_HEADERS] = headersForTarget(origin);
 	try {
 		const { driver, db } = await database();
 		console.log(`Database ready (${driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
@@ -37,7 +53,7 @@ export const init: ServerInit = async () => {
  */
 const localize: Handle = ({ event, resolve }) => {
 	// The JSON API has no pages and no language: skip the locale middleware on its hot path.
-	if (event.url.pathname.startsWith('/api/')) return resolve(event);
+	if (isApiPath(event.url.pathname)) return resolve(event);
 	return paraglideMiddleware(
 		event.request,
 		({ locale }) =>
@@ -49,4 +65,5 @@ const localize: Handle = ({ event, resolve }) => {
 	);
 };
 
-export const handle = sequence(securityHeaders, teachHandle, localize);
+// Security headers go on last, so they cover every answer, the API's errors included.
+export const handle = sequence(securityHeaders(serverOrigin()), apiErrors, teachHandle, localize);

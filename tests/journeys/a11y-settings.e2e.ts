@@ -92,6 +92,7 @@ test.describe('read aloud', () => {
 		]);
 		const lesson = meet.lessons.find((l) => l.id === 'what-is-e-mongolia')!;
 		await page.goto('/en/courses/meet-e-mongolia/what-is-e-mongolia#step-2');
+		await learnerIsOpen(page);
 		const control = page.getByRole('group', { name: 'Read this step aloud' });
 		await control.getByRole('button', { name: 'Read aloud' }).click();
 		await expect(control.getByRole('status')).toHaveText('Reading aloud…');

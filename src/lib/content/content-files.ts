@@ -2,8 +2,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
- * Reads every JSON file under `content/` from disk (for build-time checks and tests; the app
- * itself bundles them with import.meta.glob). Paths are relative to the project root.
+ * Reads every JSON file under `content/` and `messages/` from disk (for build-time checks and tests;
+ * the app itself bundles content with import.meta.glob). Paths are relative to the project root.
+ * The interface messages are read so that the terminology list (content/terms.json) checks them too.
  */
 export function readContentFiles(root = process.cwd()): Record<string, unknown> {
 	const files: Record<string, unknown> = {};
@@ -16,6 +17,7 @@ export function readContentFiles(root = process.cwd()): Record<string, unknown> 
 		}
 	};
 	walk(join(root, 'content'));
+	if (existsSync(join(root, 'messages'))) walk(join(root, 'messages'));
 	return files;
 }
 

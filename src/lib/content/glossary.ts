@@ -13,12 +13,26 @@ export interface GlossaryTerm {
 	term: Text;
 	/** What it means, in plain words. */
 	explanation: Text;
+	/**
+	 * Words that count as a mention of the term in lesson text, per language, for the first-mention rule
+	 * (a lesson links the term where it first mentions it). Mongolian forms match the start of a word, so
+	 * endings may follow ("апп" finds "аппаар"); English forms match whole words, plurals and possessives
+	 * included ("app" finds "apps", not "apply"). Case counts ("ДАН" is not "данс"), except that a form may
+	 * also start a sentence with a capital. Terms without mentions are linked where authors choose.
+	 */
+	mentions?: { mn?: string[]; en?: string[] };
 }
 
 const TermSchema = v.strictObject({
 	id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')),
 	term: TextSchema,
-	explanation: TextSchema
+	explanation: TextSchema,
+	mentions: v.optional(
+		v.strictObject({
+			mn: v.optional(v.array(v.pipe(v.string(), v.nonEmpty()))),
+			en: v.optional(v.array(v.pipe(v.string(), v.nonEmpty())))
+		})
+	)
 });
 
 export const GlossarySchema = v.strictObject({

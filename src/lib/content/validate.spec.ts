@@ -29,10 +29,17 @@ function catalogue(lessonOverrides: Record<string, unknown> = {}): ContentFiles 
 					question: t('Which?'),
 					mode: 'single',
 					options: [
-						{ id: 'a', text: t('A'), correct: true },
-						{ id: 'b', text: t('B'), correct: false }
+						{ id: 'a', text: t('A'), correct: true, feedback: t('Yes.') },
+						{ id: 'b', text: t('B'), correct: false, feedback: t('No.') }
 					],
 					explanation: t('Because.')
+				},
+				{
+					type: 'practice',
+					title: t('Practice'),
+					goal: t('Press it.'),
+					simulation: 'tap-button',
+					params: { label: 'OK' }
 				},
 				{ type: 'summary', title: t('Summary'), body: t('In short.') }
 			],
@@ -144,12 +151,38 @@ describe('buildCatalogue', () => {
 
 	test('requires a quiz or practice and a closing summary', () => {
 		const files = lessonWith((steps) => {
-			steps.splice(1, 1);
+			steps.splice(1, 2);
 			steps.push({ type: 'read', title: { mn: 'а', en: 'a' }, body: [{ mn: 'б', en: 'b' }] });
 		});
 		const fields = problemsOf(files).map((p) => p.message);
 		expect(fields).toContain('needs at least one quiz or practice step');
 		expect(fields).toContain('the last step must be a summary');
+	});
+
+	test('rejects an answer option without its own feedback, right or wrong', () => {
+		const files = lessonWith((steps) => {
+			delete (steps[1].options as { feedback?: unknown }[])[0].feedback;
+		});
+		expect(problemsOf(files)).toEqual([
+			{
+				file: LESSON,
+				field: 'steps[1].options[0].feedback',
+				message: 'every answer option needs its own feedback, right or wrong'
+			}
+		]);
+	});
+
+	test('rejects a course without a practice step in any of its lessons', () => {
+		const files = lessonWith((steps) => {
+			steps.splice(2, 1);
+		});
+		expect(problemsOf(files)).toEqual([
+			{
+				file: 'content/courses/c/course.json',
+				field: 'lessons',
+				message: 'a course needs at least one practice step (a practice copy) in one of its lessons'
+			}
+		]);
 	});
 
 	test('rejects a Mongolian sentence longer than the plain-language limit', () => {
@@ -228,6 +261,62 @@ describe('buildCatalogue', () => {
 				message: expect.stringContaining('too long')
 			})
 		);
+	});
+});
+
+describe('the glossary first-mention rule', () => {
+	const GLOSSARY = 'content/glossary.json';
+	const app = {
+		id: 'app',
+		term: { mn: 'Апп', en: 'App' },
+		explanation: { mn: 'Утсанд суулгадаг программ.', en: 'A program on a phone.' },
+		mentions: { mn: ['апп'], en: ['app'] }
+	};
+	function lessonSaying(body: { mn: string; en: string }[], title?: { mn: string; en: string }) {
+		const files = lessonWith((steps) => {
+			steps[0].body = body;
+			if (title) steps[0].title = title;
+		});
+		files[GLOSSARY] = { terms: [app] };
+		return files;
+	}
+	const message = 'first mention of glossary term "app" is not linked: write [[app|…]] around "apps" here';
+
+	test('rejects a glossary term whose first mention in running text is not linked', () => {
+		const problems = problemsOf(
+			lessonSaying([
+				{ mn: 'Банкны аппаараа төлнө.', en: 'Pay with your bank app.' },
+				{ mn: '[[app|Апп]] нээнэ.', en: 'Open the [[app|app]].' }
+			])
+		);
+		expect(problems).toContainEqual(expect.objectContaining({ file: LESSON, field: 'steps[0].body[0].mn' }));
+		expect(problems).toContainEqual(expect.objectContaining({ file: LESSON, field: 'steps[0].body[0].en' }));
+		expect(problems[0].message).toBe(message.replace('"apps"', '"апп"'));
+	});
+
+	test('accepts a term linked at its first mention and plain afterwards', () => {
+		expect(
+			problemsOf(
+				lessonSaying([
+					{ mn: 'Банкны [[app|аппаараа]] төлнө.', en: 'Pay with your bank [[app|app]].' },
+					{ mn: 'Аппаа хаагаарай.', en: 'Close the app.' }
+				])
+			)
+		).toEqual([]);
+	});
+
+	test('counts only running text: titles and answer options cannot hold links', () => {
+		expect(problemsOf(lessonSaying([{ mn: 'Текст.', en: 'Text.' }], { mn: 'Апп', en: 'The app' }))).toEqual(
+			[]
+		);
+	});
+
+	test('matches whole English words and Mongolian word starts, case and all', () => {
+		expect(problemsOf(lessonSaying([{ mn: 'Та өргөдөл өгнө.', en: 'You apply.' }]))).toEqual([]);
+		const problems = problemsOf(lessonSaying([{ mn: 'Текст.', en: 'Apps help.' }]));
+		expect(problems).toEqual([
+			{ file: LESSON, field: 'steps[0].body[0].en', message: message.replace('"apps"', '"app"') }
+		]);
 	});
 });
 
@@ -331,5 +420,87 @@ describe('glossary links', () => {
 		expect(problemsOf(files)).toContainEqual(
 			expect.objectContaining({ file: GLOSSARY, field: 'terms[0].explanation.mn' })
 		);
+	});
+
+	describe('the house terminology list', () => {
+		const TERMS = 'content/terms.json';
+		const terms = {
+			terms: [
+				{
+					id: 'internet',
+					preferred: { mn: 'интернэт', en: 'internet' },
+					forbidden: { mn: ['интернет'], en: ['inter-net'] }
+				}
+			]
+		};
+		const message = (lang: 'mn' | 'en') =>
+			`"${lang === 'mn' ? 'интернет' : 'inter-net'}" is not house terminology (content/terms.json "internet"): write "${terms.terms[0].preferred[lang]}"`;
+
+		test('rejects a forbidden variant in a lesson, naming file, field and the preferred form', () => {
+			const files = lessonWith((steps) => {
+				steps[0].body = [{ mn: 'Интернетгүй ажиллана.', en: 'Works offline.' }];
+			});
+			files[TERMS] = terms;
+			expect(problemsOf(files)).toEqual([
+				{ file: LESSON, field: 'steps[0].body[0].mn', message: message('mn') }
+			]);
+		});
+
+		test('checks English too, and titles, options and practice params', () => {
+			const files = lessonWith((steps) => {
+				steps[1].options = [
+					{
+						id: 'a',
+						text: { mn: 'А', en: 'The inter-net' },
+						correct: true,
+						feedback: { mn: 'Тийм.', en: 'Yes.' }
+					},
+					{ id: 'b', text: { mn: 'Б', en: 'B' }, correct: false, feedback: { mn: 'Үгүй.', en: 'No.' } }
+				];
+			});
+			files[TERMS] = terms;
+			expect(problemsOf(files)).toContainEqual({
+				file: LESSON,
+				field: 'steps[1].options[0].text.en',
+				message: message('en')
+			});
+		});
+
+		test('checks course files, the glossary and interface messages', () => {
+			const files = catalogue();
+			files[TERMS] = terms;
+			(files['content/courses/c/course.json'] as { title: unknown }).title = {
+				mn: 'Интернет',
+				en: 'Internet'
+			};
+			files['messages/mn.json'] = { $schema: 'x', home_intro: 'Интернетгүй ажиллана.' };
+			files['messages/teach/en.json'] = { teach_intro: 'No inter-net needed.' };
+			const problems = problemsOf(files);
+			expect(problems).toContainEqual({
+				file: 'content/courses/c/course.json',
+				field: 'title.mn',
+				message: message('mn')
+			});
+			expect(problems).toContainEqual({
+				file: 'messages/mn.json',
+				field: 'home_intro',
+				message: message('mn')
+			});
+			expect(problems).toContainEqual({
+				file: 'messages/teach/en.json',
+				field: 'teach_intro',
+				message: message('en')
+			});
+		});
+
+		test('names a broken terminology file', () => {
+			const files = catalogue();
+			files[TERMS] = { terms: [{ id: 'x', preferred: { mn: 'а' }, forbidden: {} }] };
+			expect(problemsOf(files)).toContainEqual({
+				file: TERMS,
+				field: 'terms[0].preferred.en',
+				message: 'missing translation'
+			});
+		});
 	});
 });

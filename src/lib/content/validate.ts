@@ -1,8 +1,17 @@
 import * as v from 'valibot';
-import { checkGlossary, GLOSSARY_FILE } from './glossary';
+import { checkGlossary, GLOSSARY_FILE, type GlossaryTerm } from './glossary';
+import { unlinkedFirstMentions } from './first-mention';
 import { hasMalformedLink, linkedTerms, stripGlossaryLinks } from './glossary-links';
 import { longSentences } from './plain-language';
 import { CatalogueSchema, CourseFileSchema, LessonSchema } from './schema';
+import {
+	forbiddenTerms,
+	messageStrings,
+	termMessage,
+	TERMS_FILE,
+	TermsSchema,
+	type TermEntry
+} from './terms';
 import type { Course, Lesson, Text } from './types';
 
 /** One thing wrong with the content, naming the file and the field. */
@@ -127,6 +136,10 @@ export function checkLessonRules(
 			if (correct === 0) add(`${at}.options`, 'a quiz needs a correct answer');
 			if (step.mode === 'single' && correct > 1)
 				add(`${at}.options`, 'a single-choice quiz has exactly one correct answer');
+			step.options.forEach((option, j) => {
+				if (!option.feedback)
+					add(`${at}.options[${j}].feedback`, 'every answer option needs its own feedback, right or wrong');
+			});
 			const ids = step.options.map((o) => o.id);
 			if (new Set(ids).size !== ids.length) add(`${at}.options`, 'option ids must be unique');
 		}
@@ -156,6 +169,47 @@ export function checkLessonRules(
 	return problems;
 }
 
+/** Forbidden terminology (content/terms.json) in every text of a lesson, course or glossary file. */
+export function termProblems(data: unknown, file: string, entries: readonly TermEntry[]): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	if (!entries.length) return problems;
+	for (const [field, text] of lessonTexts(data, ''))
+		for (const lang of ['mn', 'en'] as const)
+			for (const found of forbiddenTerms(text[lang], lang, entries))
+				problems.push({ file, field: `${field}.${lang}`, message: termMessage(found, lang) });
+	return problems;
+}
+
+/** Forbidden terminology in an interface message file (`messages/…/mn.json`, `…/en.json`). */
+export function messageTermProblems(
+	data: unknown,
+	file: string,
+	entries: readonly TermEntry[]
+): ContentProblem[] {
+	const lang = /(?:^|\/)(mn|en)\.json$/u.exec(file)?.[1] as 'mn' | 'en' | undefined;
+	if (!lang) return [];
+	const problems: ContentProblem[] = [];
+	for (const [field, text] of messageStrings(data))
+		for (const found of forbiddenTerms(text, lang, entries))
+			problems.push({ file, field, message: termMessage(found, lang) });
+	return problems;
+}
+
+/** The first-mention rule: a glossary term mentioned in a lesson's running text is linked where it first appears. */
+export function firstMentionProblems(
+	lesson: unknown,
+	file: string,
+	terms: readonly GlossaryTerm[]
+): ContentProblem[] {
+	return unlinkedFirstMentions(lessonTexts(lesson, ''), terms, (field) => LINKABLE_FIELD.test(field)).map(
+		({ field, lang, term }) => ({
+			file,
+			field,
+			message: `first mention of glossary term "${term.id}" is not linked: write [[${term.id}|…]] around "${(term.mentions?.[lang] ?? []).join('" or "')}" here`
+		})
+	);
+}
+
 export interface ContentFiles {
 	/** Path → parsed JSON, with paths like `content/courses/<id>/course.json`. */
 	[path: string]: unknown;
@@ -176,6 +230,13 @@ export function buildCatalogue(files: ContentFiles, checks: CatalogueChecks): Co
 	problems.push(...glossary.problems);
 	const glossaryIds = new Set(glossary.terms.map((t) => t.id));
 
+	// The house terminology list: every lesson, course, glossary and interface text uses its preferred forms.
+	const terms =
+		TERMS_FILE in files ? (parse(TermsSchema, files[TERMS_FILE], TERMS_FILE, problems)?.terms ?? []) : [];
+	if (GLOSSARY_FILE in files) problems.push(...termProblems(files[GLOSSARY_FILE], GLOSSARY_FILE, terms));
+	for (const [path, data] of Object.entries(files))
+		if (path.startsWith('messages/')) problems.push(...messageTermProblems(data, path, terms));
+
 	const courses: Course[] = [];
 	for (const courseId of catalogue.courses) {
 		const courseFile = `content/courses/${courseId}/course.json`;
@@ -185,6 +246,7 @@ export function buildCatalogue(files: ContentFiles, checks: CatalogueChecks): Co
 		}
 		const course = parse(CourseFileSchema, files[courseFile], courseFile, problems);
 		if (!course) continue;
+		problems.push(...termProblems(files[courseFile], courseFile, terms));
 		if (course.id !== courseId)
 			problems.push({ file: courseFile, field: 'id', message: `must be "${courseId}", its folder name` });
 		const lessons: Lesson[] = [];
@@ -199,8 +261,16 @@ export function buildCatalogue(files: ContentFiles, checks: CatalogueChecks): Co
 			if (lesson.id !== lessonId)
 				problems.push({ file: lessonFile, field: 'id', message: `must be "${lessonId}", its file name` });
 			problems.push(...checkLessonRules(lesson, lessonFile, checks, glossaryIds));
+			problems.push(...termProblems(files[lessonFile], lessonFile, terms));
+			problems.push(...firstMentionProblems(lesson, lessonFile, glossary.terms));
 			lessons.push(lesson);
 		}
+		if (!lessons.some((lesson) => lesson.steps.some((step) => step.type === 'practice')))
+			problems.push({
+				file: courseFile,
+				field: 'lessons',
+				message: 'a course needs at least one practice step (a practice copy) in one of its lessons'
+			});
 		if (new Set(course.lessons).size !== course.lessons.length)
 			problems.push({ file: courseFile, field: 'lessons', message: 'a lesson is listed twice' });
 		courses.push({ ...course, lessons });

@@ -86,6 +86,24 @@ describe('flushOutbox', () => {
 		expect(calls[0].headers.get('idempotency-key')).toBe(certificate.id);
 	});
 
+	test('keeps a certificate dated ahead of the server’s clock and sends it again later', async () => {
+		const { fetcher, calls } = server(
+			Response.json({ error: { code: 'completed_in_future', message: 'x' } }, { status: 422 }),
+			issued()
+		);
+		const first = await flushOutbox({ fetch: fetcher, now });
+		expect(first.nextAt).toBe(now() + 5 * 60_000);
+		expect(await database.certificates.get(certificate.id)).toMatchObject({
+			status: 'pending',
+			problem: 'completed_in_future'
+		});
+		await flushOutbox({ fetch: fetcher, now: () => now() + 5 * 60_000 });
+		expect(calls).toHaveLength(2);
+		const sent = await database.certificates.get(certificate.id);
+		expect(sent).toMatchObject({ status: 'issued' });
+		expect(sent?.problem).toBeUndefined();
+	});
+
 	test('waits as long as Retry-After asks', async () => {
 		const { fetcher } = server(new Response(null, { status: 429, headers: { 'retry-after': '120' } }));
 		expect((await flushOutbox({ fetch: fetcher, now, random: () => 0 })).nextAt).toBe(now() + 120_000);

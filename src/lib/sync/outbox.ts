@@ -7,6 +7,10 @@ export function isRetryable(status: number): boolean {
 	return status === 408 || status === 429 || status >= 500;
 }
 
+/** The server's answer to completion dates ahead of its clock (see docs/server.md). */
+export const CLOCK_AHEAD = 'completed_in_future';
+const CLOCK_AHEAD_RETRY_MS = 5 * 60 * 1000;
+
 export interface FlushDeps {
 	fetch: typeof fetch;
 	now: () => number;
@@ -69,6 +73,7 @@ async function sendOne(item: OutboxItem, deps: FlushDeps): Promise<'sent' | 'lat
 		await database.transaction('rw', database.certificates, database.outbox, async () => {
 			await database.certificates.update(item.key, {
 				status: 'issued',
+				problem: undefined,
 				serverId: body.id,
 				credential: body.credential,
 				verifyUrl: body.verifyUrl,
@@ -94,6 +99,18 @@ async function sendOne(item: OutboxItem, deps: FlushDeps): Promise<'sent' | 'lat
 		.json()
 		.then((b: { error?: { code?: string } }) => b.error?.code ?? `http_${response.status}`)
 		.catch(() => `http_${response.status}`);
+	if (code === CLOCK_AHEAD) {
+		// This device's clock runs ahead of the server's: the dates become acceptable once the
+		// server's time passes them. Kept, tried again every few minutes, and said on the page.
+		await database.transaction('rw', database.certificates, database.outbox, async () => {
+			await database.certificates.update(item.key, { problem: code });
+			await database.outbox.update(item.key, {
+				attempts: item.attempts + 1,
+				nextAttemptAt: deps.now() + CLOCK_AHEAD_RETRY_MS
+			});
+		});
+		return 'later';
+	}
 	await database.transaction('rw', database.certificates, database.outbox, async () => {
 		await database.certificates.update(item.key, { status: 'failed', problem: code });
 		await database.outbox.delete(item.key);

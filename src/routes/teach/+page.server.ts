@@ -4,10 +4,14 @@ import { learnerCounts, teacherClasses } from '$lib/server/teach/classes';
 import { formatJoinCode } from '$lib/classes/join-code';
 import { parseSignInForm } from '$lib/server/teach/forms';
 import { safeNext } from '$lib/server/teach/guard';
+import { signInAddress } from '$lib/server/teach/client-address';
 import { teachCookieOptions } from '$lib/server/teach/hooks';
 import { endSession, SESSION_COOKIE } from '$lib/server/teach/sessions';
 import { signIn } from '$lib/server/teach/sign-in';
 import type { Actions, PageServerLoad } from './$types';
+
+/** HTTP status of each refused sign-in: busy is the server's state (503), the others the request's. */
+const STATUS = { invalid: 400, disabled: 403, throttled: 429, busy: 503 } as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.teacher) return { signedIn: false as const, next: safeNext(url.searchParams.get('next')) };
@@ -35,10 +39,10 @@ export const actions: Actions = {
 		const parsed = parseSignInForm(form);
 		if (!parsed.ok) return fail(400, { email: parsed.values.email, errors: parsed.errors, next });
 		const { db } = await database();
-		const result = await signIn(db, { ...parsed.value, address: event.getClientAddress() });
+		const result = await signIn(db, { ...parsed.value, address: signInAddress(event) });
 		if (!result.ok) {
-			const status = result.reason === 'throttled' ? 429 : result.reason === 'disabled' ? 403 : 400;
-			if (result.reason === 'throttled')
+			const status = STATUS[result.reason];
+			if (result.reason === 'throttled' || result.reason === 'busy')
 				event.setHeaders({ 'retry-after': String(Math.ceil(result.retryAfterMs / 1000)) });
 			return fail(status, {
 				email: parsed.value.email,
@@ -47,7 +51,8 @@ export const actions: Actions = {
 				next
 			});
 		}
-		// A browser-session cookie; the server ends the session after SESSION_IDLE_MS without use.
+		// A browser-session cookie; the server ends the session after SESSION_IDLE_MS without use, and
+		// SESSION_MAX_MS (TEACH_SESSION_MAX_HOURS) after sign-in at the latest.
 		event.cookies.set(SESSION_COOKIE, result.token, teachCookieOptions(event));
 		redirect(303, next);
 	},

@@ -12,7 +12,14 @@ import {
 } from '$lib/server/testing/test-databases';
 import { createTeacher, setTeacherDisabled, type Teacher } from '$lib/server/teach/accounts';
 import { confirmationOf, createClass, type ClassRow } from '$lib/server/teach/classes';
-import { hashToken, SESSION_COOKIE, SESSION_IDLE_MS, sessionTeacher } from '$lib/server/teach/sessions';
+import { passwordHashing } from '$lib/server/teach/hash-pool';
+import {
+	hashToken,
+	SESSION_COOKIE,
+	SESSION_IDLE_MS,
+	SESSION_MAX_MS,
+	sessionTeacher
+} from '$lib/server/teach/sessions';
 
 // The routes open the server's database through this module; the tests hand them the test database.
 let current: DatabaseHandle;
@@ -286,22 +293,26 @@ describe.each(testDatabases())('teacher pages on $name', ({ open }) => {
 		expect(await sessionTeacher(database.db, token)).toBeUndefined();
 	});
 
-	test('a session ends after eight hours without use, and slides while in use', async () => {
-		const cookies = new Map<string, string>();
-		await outcome(() =>
-			home.actions.signIn(event({ cookies, form: { email: 'alice@school.mn', password: PASSWORD } }))
-		);
-		const token = cookies.get(SESSION_COOKIE)!;
+	test('a session ends after eight hours without use, slides while in use, and ends twelve hours after sign-in', async () => {
+		const signInToken = async () => {
+			const cookies = new Map<string, string>();
+			await outcome(() =>
+				home.actions.signIn(event({ cookies, form: { email: 'alice@school.mn', password: PASSWORD } }))
+			);
+			return cookies.get(SESSION_COOKIE)!;
+		};
+		const HOUR = 60 * 60_000;
+		const idle = await signInToken();
 		const start = Date.now();
-		const later = new Date(start + SESSION_IDLE_MS - 60_000);
-		expect((await sessionTeacher(database.db, token, later))?.id).toBe(alice.id);
-		// Used just before it would have expired: good for another eight hours from then.
-		expect(
-			(await sessionTeacher(database.db, token, new Date(later.getTime() + SESSION_IDLE_MS - 1000)))?.id
-		).toBe(alice.id);
-		expect(
-			await sessionTeacher(database.db, token, new Date(later.getTime() + SESSION_IDLE_MS * 2))
-		).toBeUndefined();
+		const at = (ms: number) => new Date(start + ms);
+		expect(await sessionTeacher(database.db, idle, at(SESSION_IDLE_MS + 1000))).toBeUndefined();
+
+		const busy = await signInToken();
+		expect((await sessionTeacher(database.db, busy, at(4 * HOUR)))?.id).toBe(alice.id);
+		// Used four hours in: still open almost eight hours after that, past the first eight hours.
+		expect((await sessionTeacher(database.db, busy, at(SESSION_MAX_MS - 60_000)))?.id).toBe(alice.id);
+		// Used a minute ago, but signed in twelve hours ago: over.
+		expect(await sessionTeacher(database.db, busy, at(SESSION_MAX_MS + 1000))).toBeUndefined();
 	});
 
 	test('wrong passwords are refused alike for known and unknown emails, then throttled with a wait', async () => {
@@ -350,6 +361,29 @@ describe.each(testDatabases())('teacher pages on $name', ({ open }) => {
 			.where(eq(signInThrottle.key, 'address:192.0.2.7'));
 		expect(record.failures).toBe(20);
 	}, 120_000);
+
+	test('while the password hashing pool is full, sign-in answers 503 with Retry-After and counts nothing', async () => {
+		const pool = passwordHashing();
+		const held = [];
+		for (let slot = pool.acquire(); slot; slot = pool.acquire()) held.push(slot);
+		try {
+			const busy = event({ form: { email: 'alice@school.mn', password: PASSWORD } });
+			expect(await outcome(() => home.actions.signIn(busy))).toMatchObject({
+				status: 503,
+				data: { problem: 'busy', email: 'alice@school.mn' }
+			});
+			expect((busy as unknown as { headers: Headers }).headers.get('retry-after')).toBe('5');
+			expect(await database.db.select().from(signInThrottle)).toEqual([]);
+		} finally {
+			for (const slot of held) slot.release();
+		}
+		// With room again the same sign-in goes through, hashed in the pool's worker threads.
+		const result = await outcome(() =>
+			home.actions.signIn(event({ form: { email: 'alice@school.mn', password: PASSWORD } }))
+		);
+		expect(result).toMatchObject({ status: 303 });
+		expect(pool.threads).toBeGreaterThan(0);
+	});
 
 	test('a disabled teacher’s sessions end and she cannot sign in; her class code stops working', async () => {
 		const cookies = new Map<string, string>();

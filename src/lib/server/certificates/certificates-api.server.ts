@@ -1,11 +1,7 @@
 import { courses } from '$lib/server/content/catalogue';
 import { database } from '../db/database.server';
 import { RateLimiter } from '../http/rate-limit';
-import {
-	createCertificateIssuer,
-	publicOrigin as originFor,
-	webCertificateHandler
-} from './post-certificate';
+import { createCertificateIssuer, webCertificateHandler } from './post-certificate';
 
 /**
  * The rate limit lives in this instance's memory on purpose (see rate-limit.ts).
@@ -27,9 +23,3 @@ export const issueFromPost = createCertificateIssuer({
 });
 
 export const postCertificate = webCertificateHandler(issueFromPost);
-
-// Read once: process.env is slow to read on every request, and the configuration does not change.
-const originEnv = { PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL };
-
-/** The public origin used in credentials and verify links: PUBLIC_BASE_URL, else the request's. */
-export const publicOrigin = (url: URL) => originFor(url, originEnv);

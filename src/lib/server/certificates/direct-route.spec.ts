@@ -5,6 +5,8 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { certificates, idempotencyKeys } from '../db/schema';
 import { RateLimiter } from '../http/rate-limit';
+import { PERMISSIONS_POLICY } from '../http/security-headers';
+import { hostileDate, hostileName } from '../testing/hostile-input';
 import { certificateRequest, testCourse, testDatabases, type TestDatabase } from '../testing/test-databases';
 import { clientAddressOf, createDirectCertificateRoute, type DirectRoute } from './direct-route';
 import { createCertificateIssuer, webCertificateHandler, type CertificateIssuer } from './post-certificate';
@@ -64,12 +66,37 @@ describe('POST /api/v1/certificates straight from node:http (PGlite)', () => {
 		expect(first.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(first.headers.get('x-frame-options')).toBe('DENY');
 		expect(first.headers.get('content-security-policy')).toContain("default-src 'none'");
+		expect(first.headers.get('permissions-policy')).toBe(PERMISSIONS_POLICY);
+		expect(first.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
 		const text = await first.text();
 		expect(JSON.parse(text).verifyUrl).toMatch(/^https:\/\/alkham\.test\/en\/verify\//);
 		const again = await post(body, json(key));
 		expect(again.status).toBe(201);
 		expect(await again.text()).toBe(text);
 		expect(await rows()).toBe(2); // one certificate, one idempotency record
+	});
+
+	test("signs as the configured origin, whatever the request's Host header says", async () => {
+		const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+			const req = httpRequest(`${server.base}/api/v1/certificates`, {
+				method: 'POST',
+				headers: { ...json(), host: 'evil.example', 'x-forwarded-host': 'evil.example' }
+			});
+			req.on('response', (res: IncomingMessage) => {
+				let body = '';
+				res.on('data', (chunk) => (body += chunk));
+				res.on('end', () => resolve({ status: res.statusCode, body }));
+			});
+			req.on('error', reject);
+			req.end(JSON.stringify(certificateRequest()));
+		});
+		expect(answer.status).toBe(201);
+		const { credential, verifyUrl } = JSON.parse(answer.body);
+		const claims = JSON.parse(Buffer.from(credential.split('.')[1], 'base64url').toString());
+		expect(claims.iss).toBe(ORIGIN);
+		expect(claims.vc.issuer.id).toBe(ORIGIN);
+		expect(verifyUrl).toMatch(/^https:\/\/alkham\.test\/verify\//);
+		expect(answer.body).not.toContain('evil.example');
 	});
 
 	test('answers 413 for a body over 64 KB sent without a length, and closes the connection', async () => {
@@ -111,7 +138,18 @@ describe('POST /api/v1/certificates straight from node:http (PGlite)', () => {
 				'{"learner":',
 				JSON.stringify({ ...valid, courseId: 'nope' }),
 				JSON.stringify(valid)
-			)
+			),
+			// Impossible, out-of-range and real dates, anywhere; names of every kind.
+			fc
+				.tuple(hostileDate, fc.constantFrom('completedAt', 'lessons'))
+				.map(([date, field]) =>
+					JSON.stringify(
+						field === 'completedAt'
+							? { ...valid, completedAt: date }
+							: { ...valid, lessons: valid.lessons.map((l) => ({ ...l, completedAt: date })) }
+					)
+				),
+			hostileName.map((name) => JSON.stringify({ ...valid, learner: { ...valid.learner, name } }))
 		);
 		const type = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', '');
 		const key = fc.oneof(fc.uuid(), fc.constantFrom('', 'abc', ' 5c6f2ab4-3c38-4a4e-9f3e-2a4fa3b5d1c2 '));
@@ -131,11 +169,12 @@ describe('POST /api/v1/certificates straight from node:http (PGlite)', () => {
 					ORIGIN
 				);
 				expect(direct.status).toBe(viaSvelteKit.status);
+				expect(direct.status).toBeLessThan(500);
 				const [a, b] = [await direct.json(), await viaSvelteKit.json()];
 				if (direct.status === 201) expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
 				else expect(a).toEqual(b);
 			}),
-			{ numRuns: 60 }
+			{ numRuns: 100 }
 		);
 	});
 
@@ -169,9 +208,27 @@ describe('POST /api/v1/certificates straight from node:http (PGlite)', () => {
 describe('the direct route', () => {
 	const issue = (() => Promise.reject(new Error('unused'))) as unknown as CertificateIssuer;
 
-	test('is not used when the public origin would come from request headers', () => {
+	test('sends Strict-Transport-Security only when the public origin is https', async () => {
+		const refuse = (async () => ({ status: 429, body: '{}' })) as unknown as CertificateIssuer;
+		for (const [origin, hsts] of [
+			['http://localhost:3000', null],
+			['https://alkham.test', 'max-age=31536000; includeSubDomains']
+		]) {
+			const server = await serve(createDirectCertificateRoute(refuse, { ORIGIN: origin! })!);
+			try {
+				const response = await fetch(`${server.base}/api/v1/certificates`, { method: 'POST', body: '{}' });
+				expect(response.headers.get('strict-transport-security')).toBe(hsts);
+				expect(response.headers.get('permissions-policy')).toBe(PERMISSIONS_POLICY);
+			} finally {
+				await server.close();
+			}
+		}
+	});
+
+	test('is not used without a configured public origin: SvelteKit then answers 503', () => {
 		expect(createDirectCertificateRoute(issue, {})).toBeUndefined();
 		expect(createDirectCertificateRoute(issue, { ORIGIN: 'not a url' })).toBeUndefined();
+		expect(createDirectCertificateRoute(issue, { PUBLIC_BASE_URL: 'https://a.mn/app' })).toBeUndefined();
 		expect(createDirectCertificateRoute(issue, { PUBLIC_BASE_URL: 'https://a.mn/' })).toBeTypeOf('function');
 	});
 

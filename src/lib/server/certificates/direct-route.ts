@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult } from '../http/api-result';
 import { decodeBody, MAX_BODY_BYTES, type BodyResult } from '../http/read-body';
-import { NON_PAGE_CSP, SECURITY_HEADERS } from '../http/security-headers';
+import { readPublicOrigin } from '../http/public-origin';
+import { logServerError } from '../http/server-errors';
+import { NON_PAGE_CSP, responseHeaders } from '../http/security-headers';
 import { issueFailed, type CertificateIssuer } from './post-certificate';
 
 /**
@@ -22,16 +24,6 @@ export const DIRECT_ROUTES = Symbol.for('alkham.directRoutes');
 export type DirectRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 const PATH = '/api/v1/certificates';
-
-/** adapter-node's ORIGIN as an origin, or undefined when it is not set or not a URL. */
-function originOf(value: string | undefined): string | undefined {
-	if (!value) return undefined;
-	try {
-		return new URL(value).origin;
-	} catch {
-		return undefined;
-	}
-}
 
 /**
  * The client's address the way adapter-node works it out (ADDRESS_HEADER, XFF_DEPTH), or undefined
@@ -81,15 +73,13 @@ export function readNodeBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Prom
 	});
 }
 
-function send(res: ServerResponse, result: ApiResult) {
+function send(res: ServerResponse, result: ApiResult, headers: Readonly<Record<string, string>>) {
 	if (res.destroyed) return;
 	res.writeHead(result.status, {
 		...result.headers,
 		'content-type': 'application/json',
 		'content-length': Buffer.byteLength(result.body),
-		// As the app's securityHeaders hook sets on everything that is not a page.
-		...SECURITY_HEADERS,
-		'content-security-policy': NON_PAGE_CSP,
+		...headers,
 		// A body refused for its size may still be arriving: do not read the rest.
 		...(result.status === 413 ? { connection: 'close' } : {})
 	});
@@ -97,16 +87,18 @@ function send(res: ServerResponse, result: ApiResult) {
 }
 
 /**
- * POST /api/v1/certificates straight from node:http. Undefined (no direct route) when the public
- * origin would have to come from request headers (neither PUBLIC_BASE_URL nor ORIGIN is set):
- * SvelteKit then works it out as before.
+ * POST /api/v1/certificates straight from node:http. Undefined (no direct route) when no public
+ * origin is configured (neither PUBLIC_BASE_URL nor ORIGIN, or one that is not an origin):
+ * SvelteKit then answers, with the same 503 `issuer_not_configured`.
  */
 export function createDirectCertificateRoute(
 	issue: CertificateIssuer,
 	env: NodeJS.ProcessEnv = process.env
 ): DirectRoute | undefined {
-	const origin = env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || originOf(env.ORIGIN);
+	const { origin } = readPublicOrigin(env);
 	if (!origin) return undefined;
+	// As the app's securityHeaders hook sets on everything that is not a page.
+	const headers = { ...responseHeaders(PATH, origin), 'content-security-policy': NON_PAGE_CSP };
 	const addressHeader = (env.ADDRESS_HEADER ?? '').toLowerCase();
 	const xffDepth = Number.parseInt(env.XFF_DEPTH ?? '1', 10);
 
@@ -129,11 +121,11 @@ export function createDirectCertificateRoute(
 			clientAddress,
 			origin
 		}).then(
-			(result) => send(res, result),
+			(result) => send(res, result, headers),
 			// The issuer answers its own failures; this only guards against a bug in it.
 			(error) => {
-				console.error(error);
-				send(res, issueFailed());
+				logServerError('POST /api/v1/certificates', error);
+				send(res, issueFailed(), headers);
 			}
 		);
 		return true;

@@ -3,7 +3,12 @@ import { count, isNull } from 'drizzle-orm';
 import { certificates, issuerKeys } from '../db/schema';
 import { activeSigningKey, publishedKeys } from '../issuer/issuer-keys';
 import { certificateRequest, testCourse, testDatabases, type TestDatabase } from '../testing/test-databases';
-import { issueCertificate, type IssueContext } from './issue-certificate';
+import {
+	CLOCK_SKEW_MS,
+	COURSES_FIRST_PUBLISHED,
+	issueCertificate,
+	type IssueContext
+} from './issue-certificate';
 import { verifyCredential } from './vc-jwt';
 
 const now = () => new Date('2026-11-24T12:00:00.000Z');
@@ -91,17 +96,77 @@ describe.each(testDatabases())('issuing certificates on $name', ({ open }) => {
 			'a lesson of another course',
 			{
 				lessons: [
-					{ lessonId: 'one', completedAt: '2026-11-20T09:00:00Z' },
-					{ lessonId: 'zzz', completedAt: '2026-11-20T09:00:00Z' }
+					{ lessonId: 'one', completedAt: '2026-11-24T09:00:00Z' },
+					{ lessonId: 'zzz', completedAt: '2026-11-24T09:00:00Z' }
 				]
 			}
 		],
-		['a missing lesson', { lessons: [{ lessonId: 'one', completedAt: '2026-11-20T09:00:00Z' }] }],
-		['a completion in the future', { completedAt: '2027-06-01T00:00:00Z' }]
+		['a missing lesson', { lessons: [{ lessonId: 'one', completedAt: '2026-11-24T09:00:00Z' }] }],
+		['a completion in the future', { completedAt: '2027-06-01T00:00:00Z' }],
+		['a completion 6 minutes ahead of the clock', { completedAt: '2026-11-24T12:06:00Z' }],
+		[
+			'a lesson completed in the future',
+			{
+				lessons: [
+					{ lessonId: 'one', completedAt: '2026-11-24T09:00:00Z' },
+					{ lessonId: 'two', completedAt: '9999-12-31T23:59:59Z' }
+				]
+			}
+		],
+		['a completion before the courses existed', { completedAt: '2026-11-23T23:59:59Z' }],
+		['a device clock reset to 1970', { completedAt: '1970-01-01T00:00:00Z' }],
+		['the first year there is', { completedAt: '0001-01-01T00:00:00Z' }],
+		[
+			'a lesson completed before the courses existed',
+			{
+				lessons: [
+					{ lessonId: 'one', completedAt: '2000-01-01T00:00:00Z' },
+					{ lessonId: 'two', completedAt: '2026-11-24T09:00:00Z' }
+				]
+			}
+		]
 	])('answers 422 for %s and stores nothing', async (_, overrides) => {
 		const outcome = await issueCertificate(ctx, crypto.randomUUID(), certificateRequest(overrides));
-		expect(outcome).toMatchObject({ status: 422, code: 'inconsistent_data' });
+		expect(outcome).toMatchObject({ status: 422 });
+		// A wrong clock has codes of its own, so the device can say "check the date and time".
+		const clock = /future|ahead|before|1970|first year/.test(_);
+		const codes = clock ? ['completed_in_future', 'completed_before_courses'] : ['inconsistent_data'];
+		expect(codes).toContain((outcome as { code: string }).code);
 		expect(await stored()).toBe(0);
+	});
+
+	test('accepts completions from the first day of the courses to 5 minutes ahead of its clock', async () => {
+		expect(CLOCK_SKEW_MS).toBe(5 * 60 * 1000);
+		for (const completedAt of [
+			COURSES_FIRST_PUBLISHED,
+			'2026-11-24T12:05:00Z',
+			'2026-11-24T20:04:00+08:00'
+		]) {
+			const outcome = await issueCertificate(ctx, crypto.randomUUID(), certificateRequest({ completedAt }));
+			expect(outcome.status, completedAt).toBe(201);
+		}
+		expect(await stored()).toBe(3);
+	});
+
+	test('says which date is wrong and what to check', async () => {
+		const future = await issueCertificate(
+			ctx,
+			crypto.randomUUID(),
+			certificateRequest({ completedAt: '2026-11-25T00:00:00Z' })
+		);
+		expect(future).toMatchObject({
+			code: 'completed_in_future',
+			message: expect.stringMatching(/in the future.*device's clock/)
+		});
+		const past = await issueCertificate(
+			ctx,
+			crypto.randomUUID(),
+			certificateRequest({ completedAt: '2020-01-01T00:00:00Z' })
+		);
+		expect(past).toMatchObject({
+			code: 'completed_before_courses',
+			message: expect.stringMatching(/before Alkham's courses existed \(2026-11-24/)
+		});
 	});
 
 	test('a tampered credential fails verification', async () => {

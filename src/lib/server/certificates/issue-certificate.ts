@@ -5,7 +5,7 @@ import { runPrepared, type Database } from '../db';
 import { idempotencyKeys } from '../db/schema';
 import type { SigningKey } from '../issuer/issuer-keys';
 import { buildCredential } from './credential';
-import { canonicalJson, type CertificateRequest } from './request';
+import { canonicalJson, timestampMs, type CertificateRequest } from './request';
 import { signCredential } from './vc-jwt';
 
 export interface IssuedCertificate {
@@ -27,8 +27,20 @@ export interface IssueContext {
 	now?: () => Date;
 }
 
-/** How far in the future a device clock may be before a completion date is refused. */
-const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+/**
+ * How far ahead of the server's clock a device's may be before a completion date is refused as
+ * being in the future. Phones that take their time from the network are seconds apart; a device
+ * whose clock runs further ahead gets a 422 and can send again once its date has passed.
+ */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * No lesson can have been completed before Alkham's courses existed: the first lessons were
+ * written on 24 November 2026 (the project's first commit). An earlier date is a device whose
+ * clock was reset (to 1970 or 2000, say), or a made-up request.
+ */
+export const COURSES_FIRST_PUBLISHED = '2026-11-24T00:00:00Z';
+const FLOOR_MS = Date.parse(COURSES_FIRST_PUBLISHED);
 
 export const ISSUER_NAME = 'Алхам (Alkham)';
 
@@ -71,12 +83,31 @@ async function replay(db: Database, key: string, requestHash: string): Promise<I
 	return { status: 201, body: row.response };
 }
 
+/**
+ * A completion date the device's clock got wrong: before the courses existed (a clock reset), or
+ * ahead of the server's (a clock running fast: the device sends again once the date has passed).
+ * Codes of their own, so the device can say "check the date and time" instead of "the course changed".
+ */
+function dateProblem(request: CertificateRequest, now: Date): { code: string; message: string } | undefined {
+	// The schema let through only real dates (request.ts), so none is undefined here.
+	const dates = [request.completedAt, ...request.lessons.map((l) => l.completedAt)].map(
+		(date) => timestampMs(date) ?? Number.NaN
+	);
+	if (dates.some((date) => !(date >= FLOOR_MS)))
+		return {
+			code: 'completed_before_courses',
+			message: `A completion date is before Alkham's courses existed (${COURSES_FIRST_PUBLISHED}); check the device's clock.`
+		};
+	if (dates.some((date) => date > now.getTime() + CLOCK_SKEW_MS))
+		return {
+			code: 'completed_in_future',
+			message: `A completion date is in the future (more than ${CLOCK_SKEW_MS / 60_000} minutes ahead of the server's clock); check the device's clock.`
+		};
+	return undefined;
+}
+
 /** Checks the request against the catalogue: a known course, and exactly its lessons. */
-function inconsistency(
-	request: CertificateRequest,
-	course: Course | undefined,
-	now: Date
-): string | undefined {
+function inconsistency(request: CertificateRequest, course: Course | undefined): string | undefined {
 	if (!course) return `Unknown course "${request.courseId}".`;
 	const ids = new Set(course.lessons.map((l) => l.id));
 	const stranger = request.lessons.find((l) => !ids.has(l.lessonId));
@@ -85,11 +116,6 @@ function inconsistency(
 	const missing = course.lessons.find((l) => !sent.has(l.id));
 	if (missing) return `Lesson "${missing.id}" of course "${course.id}" is not completed.`;
 	if (sent.size !== request.lessons.length) return 'A lesson is listed twice.';
-	const latest = Math.max(
-		Date.parse(request.completedAt),
-		...request.lessons.map((l) => Date.parse(l.completedAt))
-	);
-	if (latest > now.getTime() + CLOCK_SKEW_MS) return 'A completion date is in the future.';
 	return undefined;
 }
 
@@ -106,9 +132,11 @@ export async function issueCertificate(
 	const now = ctx.now?.() ?? new Date();
 	const requestHash = hashRequest(request);
 	const course = ctx.courses.find((c) => c.id === request.courseId);
-	const problem = inconsistency(request, course, now);
+	const problem = inconsistency(request, course);
 	if (problem || !course)
 		return { status: 422, code: 'inconsistent_data', message: problem ?? 'Unknown course.' };
+	const clock = dateProblem(request, now);
+	if (clock) return { status: 422, ...clock };
 
 	const id = randomUUID();
 	const issuedAt = now.toISOString();

@@ -5,6 +5,7 @@ import { classifyDatabaseError } from '../db/errors';
 import { apiError, toResponse, type ApiResult } from '../http/api-result';
 import { readLimitedBody, type BodyResult } from '../http/read-body';
 import { RateLimiter } from '../http/rate-limit';
+import { describeError, inputErrorOf, logServerError } from '../http/server-errors';
 import { activeSigningKey, type SigningKey } from '../issuer/issuer-keys';
 import { issueCertificate } from './issue-certificate';
 import { CertificateRequestSchema } from './request';
@@ -24,8 +25,11 @@ export interface CertificatePost {
 	/** Reads the body, refusing more than MAX_BODY_BYTES (see read-body.ts). */
 	readBody: () => Promise<BodyResult>;
 	clientAddress: string;
-	/** Public origin of this server, for the credential and the verify link. */
-	origin: string;
+	/**
+	 * The configured public origin of this server (http/public-origin.ts), for the credential's issuer
+	 * and the verify link; undefined when it is not configured, and then nothing is issued.
+	 */
+	origin: string | undefined;
 }
 
 /**
@@ -42,6 +46,16 @@ export function createCertificateIssuer(deps: CertificateHandlerDeps) {
 			return apiError(429, 'rate_limited', 'Too many requests. Please try again later.', {
 				'Retry-After': String(wait)
 			});
+
+		// Never the request's Host: without a configured origin there is no issuer to sign as. A 503,
+		// so that devices keep their request and send it again once the server is set up.
+		const origin = post.origin;
+		if (!origin)
+			return apiError(
+				503,
+				'issuer_not_configured',
+				'This server cannot issue certificates yet: its public address (PUBLIC_BASE_URL or ORIGIN) is not set.'
+			);
 
 		if (!/^application\/json\s*(;|$)/i.test(post.contentType ?? ''))
 			return apiError(
@@ -79,14 +93,15 @@ export function createCertificateIssuer(deps: CertificateHandlerDeps) {
 				throw error;
 			});
 			const outcome = await issueCertificate(
-				{ db, key: await signingKey, courses: deps.courses, origin: post.origin },
+				{ db, key: await signingKey, courses: deps.courses, origin },
 				key.toLowerCase(),
 				parsed.output
 			);
 			if (outcome.status === 201) return { status: 201, body: outcome.body };
 			return apiError(outcome.status, outcome.code, outcome.message);
 		} catch (error) {
-			// Nothing was stored (one statement); the device's outbox retries later.
+			// A value the database refused is the request's fault (a 4xx); a database that is away or
+			// full is a 503 the device retries; anything else a logged 500. Nothing was stored (one statement).
 			return databaseFailed(error);
 		}
 	};
@@ -108,8 +123,11 @@ function logNow(kind: string, now = Date.now()): boolean {
  * tries again; nothing was stored), a 500 otherwise.
  */
 export function databaseFailed(error: unknown): ApiResult {
+	const input = inputErrorOf(error);
+	if (input) return input;
 	const failure = classifyDatabaseError(error);
-	const reason = error instanceof Error ? error.message : String(error);
+	// The driver's own message, never Drizzle's (which repeats the query's parameters).
+	const reason = describeError(error).split('\n')[0];
 	if (failure === 'unavailable') {
 		if (logNow(failure))
 			console.error(
@@ -134,7 +152,7 @@ export function databaseFailed(error: unknown): ApiResult {
 			{ 'Retry-After': '60' }
 		);
 	}
-	console.error(error);
+	logServerError('POST /api/v1/certificates', error);
 	return issueFailed();
 }
 
@@ -152,7 +170,7 @@ export function webCertificateHandler(issue: CertificateIssuer) {
 	return async function postCertificate(
 		request: Request,
 		clientAddress: string,
-		origin: string
+		origin: string | undefined
 	): Promise<Response> {
 		return toResponse(
 			await issue({
@@ -168,9 +186,4 @@ export function webCertificateHandler(issue: CertificateIssuer) {
 
 export function createCertificateHandler(deps: CertificateHandlerDeps) {
 	return webCertificateHandler(createCertificateIssuer(deps));
-}
-
-/** The public origin used in credentials and verify links: PUBLIC_BASE_URL, else the request's. */
-export function publicOrigin(url: URL, env: NodeJS.ProcessEnv = process.env): string {
-	return env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || url.origin;
 }

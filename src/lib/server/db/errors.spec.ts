@@ -23,6 +23,11 @@ describe('classifyDatabaseError', () => {
 		expect(classifyDatabaseError(new Error('write failed: No space left on device'))).toBe('full');
 	});
 
+	test('an error wrapped by Drizzle is classified by the driver error inside it', () => {
+		const wrapped = new Error('Failed query: insert … params: Сараа', { cause: withCode('53100') });
+		expect(classifyDatabaseError(wrapped)).toBe('full');
+	});
+
 	test('anything else is unexpected', () => {
 		expect(classifyDatabaseError(withCode('42P01'))).toBe('unexpected');
 		expect(classifyDatabaseError(new TypeError('bug'))).toBe('unexpected');

@@ -22,7 +22,17 @@ const NETWORK_CODES = new Set([
 ]);
 
 export function classifyDatabaseError(error: unknown): DatabaseFailure {
-	const code = String((error as { code?: unknown } | undefined)?.code ?? '');
+	// Drizzle wraps the driver's error (as `cause`): look at each layer.
+	for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+		const failure = classifyOne(e);
+		if (failure !== 'unexpected') return failure;
+		e = (e as { cause?: unknown }).cause;
+	}
+	return 'unexpected';
+}
+
+function classifyOne(error: object): DatabaseFailure {
+	const code = String((error as { code?: unknown }).code ?? '');
 	const message = error instanceof Error ? error.message : '';
 	// Class 08: connection exception; 57P01-57P03: the server is shutting down or starting.
 	if (code.startsWith('08') || /^57P0[123]$/.test(code) || NETWORK_CODES.has(code)) return 'unavailable';

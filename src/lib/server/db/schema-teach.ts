@@ -34,7 +34,12 @@ export const teacherSessions = pgTable(
 	(t) => [index('teacher_sessions_teacher_idx').on(t.teacherId)]
 );
 
-/** Failed sign-ins per key (`account:<email>` or `address:<ip>`), shared by every instance. */
+/**
+ * Sign-in attempts counted per key, shared by every instance (src/lib/server/teach/throttle.ts):
+ * `account+address:<email> <ip>` and `address:<ip>` count failures since `last_failure_at`;
+ * for `account:<email>`, `failures` is the attempts still counted and `last_failure_at` the time
+ * that count drains from.
+ */
 export const signInThrottle = pgTable('sign_in_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull(),

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Database } from '../db';
 import { teachers, teacherSessions } from '../db/schema-teach';
-import { hashPassword, passwordProblem } from './password';
+import { hashPassword, passwordProblem, type PasswordContext, type PasswordProblem } from './password';
 
 export type Teacher = typeof teachers.$inferSelect;
 
@@ -21,7 +21,7 @@ export const TeacherNameSchema = v.pipe(
 	v.regex(/^[^\p{C}]+$/u)
 );
 
-export type AccountError = 'invalid_email' | 'invalid_name' | 'too_short' | 'too_long' | 'exists' | 'unknown';
+export type AccountError = 'invalid_email' | 'invalid_name' | PasswordProblem | 'exists' | 'unknown';
 
 export class AccountProblem extends Error {
 	name = 'AccountProblem';
@@ -30,8 +30,8 @@ export class AccountProblem extends Error {
 	}
 }
 
-function check(password: string) {
-	const problem = passwordProblem(password);
+function check(password: string, context: PasswordContext) {
+	const problem = passwordProblem(password, context);
 	if (problem) throw new AccountProblem(problem);
 }
 
@@ -44,7 +44,7 @@ export async function createTeacher(
 	if (!email.success) throw new AccountProblem('invalid_email');
 	const name = v.safeParse(TeacherNameSchema, input.name);
 	if (!name.success) throw new AccountProblem('invalid_name');
-	check(input.password);
+	check(input.password, { email: email.output, name: name.output });
 	const [row] = await db
 		.insert(teachers)
 		.values({
@@ -95,8 +95,8 @@ export async function setTeacherDisabled(db: Database, email: string, disabled: 
 
 /** Sets a new password and ends every session, so a stolen session stops working too. */
 export async function resetTeacherPassword(db: Database, email: string, password: string): Promise<Teacher> {
-	check(password);
 	const teacher = await existing(db, email);
+	check(password, teacher);
 	const passwordHash = await hashPassword(password);
 	return db.transaction(async (tx) => {
 		const [row] = await tx

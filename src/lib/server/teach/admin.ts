@@ -31,6 +31,12 @@ const PROBLEMS: Record<AccountProblem['code'], string> = {
 	invalid_name: 'The name must be 1–80 printable characters.',
 	too_short: `The password must have at least ${PASSWORD_MIN_LENGTH} characters (a few words make a good one).`,
 	too_long: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
+	common:
+		'That password is one of the most common passwords (or one with digits or symbols added), which attackers try first. Please choose another: a few unrelated words make a good one.',
+	personal:
+		'The password contains part of the email address or of the teacher’s name, which anyone who knows the teacher would try. Please choose another.',
+	repetitive:
+		'The password is only repeated or sequential characters (like aaaa, abcabc, 1234 or qwerty), which are guessed first. Please choose another.',
 	exists: 'An account with this email already exists.',
 	unknown: 'There is no account with this email (see `npm run admin -- list`).'
 };

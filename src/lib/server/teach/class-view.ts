@@ -4,7 +4,7 @@ import { formatJoinCode } from '$lib/classes/join-code';
 import { courses } from '$lib/server/content/catalogue';
 import type { Locale } from '$lib/i18n/locale';
 import { formatLongDate } from '$lib/i18n/format-date';
-import { publicOrigin } from '../certificates/post-certificate';
+import { linkOrigin as publicOrigin } from '../http/public-origin';
 import { verifyUrl } from '../certificates/issue-certificate';
 import type { Database } from '../db';
 import type { Teacher } from './accounts';

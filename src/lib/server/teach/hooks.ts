@@ -1,17 +1,22 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { database } from '../db/database.server';
-import { NON_PAGE_CSP, SECURITY_HEADERS } from '../http/security-headers';
+import { rightmostValue, trustsProxy } from './client-address';
 import { isTeachPath, TEACH_LANG_COOKIE, teachLocale } from './locale';
 import { SESSION_COOKIE, SESSION_COOKIE_PATH, sessionTeacher } from './sessions';
 
 /**
  * Whether cookies must be marked Secure: the request came over HTTPS, or a trusted proxy
  * (TRUST_PROXY=1) says it did. A classroom server on plain http on the local network still works.
+ * Only the proxy's own value counts — the rightmost of `X-Forwarded-Proto`; whatever the client
+ * sent in the header itself is further left.
  */
-export function secureCookies(event: RequestEvent, env: NodeJS.ProcessEnv = process.env): boolean {
+export function secureCookies(
+	event: Pick<RequestEvent, 'url' | 'request'>,
+	env: NodeJS.ProcessEnv = process.env
+): boolean {
 	if (event.url.protocol === 'https:') return true;
-	if (!env.TRUST_PROXY || env.TRUST_PROXY === '0') return false;
-	return event.request.headers.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase() === 'https';
+	if (!trustsProxy(env)) return false;
+	return rightmostValue(event.request.headers.get('x-forwarded-proto'))?.toLowerCase() === 'https';
 }
 
 /** Cookie options shared by the teacher cookies. */
@@ -46,23 +51,3 @@ export function paraglideUrl(event: RequestEvent): URL {
 	if (event.locals.teachLocale !== 'en') return event.url;
 	return new URL(`/en${event.url.pathname}${event.url.search}`, event.url);
 }
-
-/**
- * Security headers on every response the server renders. Pages get their Content-Security-Policy
- * from SvelteKit (`kit.csp` in svelte.config.js, with nonces or hashes for its own inline script);
- * anything else (JSON, CSV) gets a policy that allows nothing.
- */
-export const securityHeaders: Handle = async ({ event, resolve }) => {
-	let response = await resolve(event);
-	try {
-		response.headers.set('x-content-type-options', 'nosniff');
-	} catch {
-		// A response with immutable headers (e.g. passed through from fetch): copy it.
-		response = new Response(response.body, response);
-	}
-	const headers = response.headers;
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
-	if (!headers.has('content-security-policy') && !headers.get('content-type')?.includes('text/html'))
-		headers.set('content-security-policy', NON_PAGE_CSP);
-	return response;
-};

@@ -1,5 +1,6 @@
 import { argon2Verify } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
+import { COMMON_PASSWORDS } from './common-passwords';
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './password';
 
 describe('password hashing', () => {
@@ -45,5 +46,86 @@ describe('password hashing', () => {
 		expect(passwordProblem('short')).toBe('too_short');
 		expect(passwordProblem('twelve chars')).toBeUndefined();
 		expect(passwordProblem('x'.repeat(257))).toBe('too_long');
+	});
+});
+
+describe('passwords an administrator may not set', () => {
+	it('refuses the most common passwords, also dressed up with digits, symbols and look-alike letters', () => {
+		for (const password of [
+			'password1234',
+			'Password2024!',
+			'P@ssw0rd2024',
+			'p a s s w o r d 1 2',
+			'qwertyuiop12',
+			'1q2w3e4r5t6y',
+			'iloveyou2026',
+			'ILoveYou!!!!',
+			'passwordpassword',
+			'monkeymonkey',
+			'letmein12345',
+			'mongolia2024!',
+			'Ulaanbaatar1',
+			'нууцүг123456',
+			'Монгол123456',
+			'alkham123456',
+			'e-mongolia2026',
+			'Йцукен!2026?'
+		])
+			expect(passwordProblem(password), password).toBe('common');
+		// The list is a plain module of a few hundred, all written as they are compared.
+		expect(COMMON_PASSWORDS.size).toBeGreaterThan(300);
+		for (const word of COMMON_PASSWORDS) expect(word).toBe(word.toLowerCase().replace(/\s/g, ''));
+	});
+
+	it('refuses a password containing the email’s local part or the teacher’s name', () => {
+		const sarnai = { email: 'sarnai.bat@school.mn', name: 'Сарнай Батбаяр' };
+		for (const password of [
+			'sarnai.bat is my login',
+			'I am Sarnai from school',
+			'batbayar family rules',
+			'Сарнай багшийн нууц',
+			'сарнайбатбаяр2026',
+			'Б а т б а я р 2 0 2 6'
+		])
+			expect(passwordProblem(password, sarnai), password).toBe('personal');
+		expect(passwordProblem('s4rn4i teaches well', sarnai)).toBe('personal');
+		expect(passwordProblem('blue tent over the river', sarnai)).toBeUndefined();
+		// Parts shorter than three characters are too common to refuse.
+		expect(
+			passwordProblem('go slowly along the river', { email: 'go@school.mn', name: 'Ю' })
+		).toBeUndefined();
+	});
+
+	it('refuses passwords of nothing but repeated or sequential characters', () => {
+		for (const password of [
+			'aaaaaaaaaaaa',
+			'abcabcabcabc',
+			'121212121212',
+			'123456789012',
+			'abcdefghijkl',
+			'zyxwvutsrqpo',
+			'987654321098',
+			'aaaabcdeffff',
+			'123456abcdef',
+			'qwertyasdfgh',
+			'абвгдеёжзийк',
+			'aabbaabbaabb',
+			'1111 2222 3333'
+		])
+			expect(passwordProblem(password), password).toBe('repetitive');
+	});
+
+	it('accepts a passphrase, in either language', () => {
+		for (const password of [
+			'correct horse battery staple',
+			'Нууц үг 2026 оны',
+			'a long classroom passphrase',
+			'тэмээ уулан дээр унтав',
+			'abcd efgh river stone'
+		])
+			expect(
+				passwordProblem(password, { email: 'teacher@school.mn', name: 'Сарнай' }),
+				password
+			).toBeUndefined();
 	});
 });

@@ -66,15 +66,18 @@ export const testCourse: Course = {
 	lessons: ['one', 'two'].map((id) => ({ id, title: text(id), description: text(id), steps: [] }))
 };
 
-/** A valid certificate request for `testCourse`. */
+/**
+ * A valid certificate request for `testCourse`, completed on the first day of Alkham's courses
+ * (no completion may be earlier: COURSES_FIRST_PUBLISHED in certificates/issue-certificate.ts).
+ */
 export function certificateRequest(overrides: Record<string, unknown> = {}) {
 	return {
 		learner: { id: crypto.randomUUID(), name: 'Болд' },
 		courseId: 'test-course',
-		completedAt: '2026-11-20T10:00:00.000Z',
+		completedAt: '2026-11-24T10:00:00.000Z',
 		lessons: [
-			{ lessonId: 'one', completedAt: '2026-11-20T09:00:00.000Z' },
-			{ lessonId: 'two', completedAt: '2026-11-20T10:00:00.000Z', score: 100 }
+			{ lessonId: 'one', completedAt: '2026-11-24T09:00:00.000Z' },
+			{ lessonId: 'two', completedAt: '2026-11-24T10:00:00.000Z', score: 100 }
 		],
 		locale: 'mn' as const,
 		...overrides

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db/database.server';
+import { apiRoute } from '$lib/server/http/api-errors';
 import { RateLimiter } from '$lib/server/http/rate-limit';
 import { jsonError } from '$lib/server/http/json-error';
 import { classByCode } from '$lib/server/teach/classes';
@@ -9,7 +10,7 @@ import type { RequestHandler } from './$types';
 const limiter = new RateLimiter(Number(process.env.CLASS_LOOKUP_PER_MINUTE ?? 30), 10);
 
 /** GET /api/v1/classes/{code}: `{ code, name, teacherName }` for a learner about to join, or 404. */
-export const GET: RequestHandler = async ({ params, getClientAddress }) => {
+export const GET: RequestHandler = apiRoute(async ({ params, getClientAddress }) => {
 	const wait = limiter.take(getClientAddress());
 	if (wait > 0)
 		return jsonError(429, 'rate_limited', 'Too many requests; try again later.', {
@@ -19,4 +20,4 @@ export const GET: RequestHandler = async ({ params, getClientAddress }) => {
 	const found = await classByCode(db, params.code);
 	if (!found) return jsonError(404, 'class_not_found', 'No class has this code.');
 	return json(found, { headers: { 'cache-control': 'no-store' } });
-};
+});

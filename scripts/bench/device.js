@@ -1,0 +1,264 @@
+// `npm run bench:device`: how Alkham feels on a cheap phone, measured on the production build with the
+// Chromium the browser tests use. Not part of `npm test` (timings depend on the machine); record the
+// figures with the machine's load in docs/performance.md. For each learner page in both languages:
+//   1. offline cold start: after a first visit (service worker installed, a learner on the device), the
+//      page opened offline in a new tab with the CPU slowed 6× (DevTools `Emulation.setCPUThrottlingRate`);
+//      the time until its <h1> is on screen, median of BENCH_RUNS (5);
+//   2. the floor: the same page's server HTML with JavaScript off, at 6×: its first contentful paint;
+//   3. Lighthouse 12 mobile (its defaults: Slow 4G, 4× CPU) on home, a course, a lesson and the glossary:
+//      performance, LCP, TBT, accessibility, best practices, median of BENCH_LIGHTHOUSE_RUNS (3);
+//   4. the header's height at 360×640.
+// BENCH_SKIP=lighthouse (or cold,floor,header) leaves parts out. Prints a Markdown table.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4294);
+const origin = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const CPU_SLOWDOWN = 6;
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'];
+
+if (!existsSync('build/handler.js')) {
+	console.log('Building the production app first…');
+	if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+
+const catalogue = JSON.parse(readFileSync('content/catalogue.json', 'utf8'));
+const courseId = catalogue.courses[0];
+const course = JSON.parse(readFileSync(`content/courses/${courseId}/course.json`, 'utf8'));
+const lesson = `/courses/${courseId}/${course.lessons[0]}`;
+const PAGES = ['/', `/courses/${courseId}`, lesson, '/glossary', '/settings'];
+const LIGHTHOUSE_PAGES = ['/', `/courses/${courseId}`, lesson, '/glossary'];
+const inLanguages = (paths) => paths.flatMap((p) => [p, p === '/' ? '/en' : `/en${p}`]);
+
+const median = (values) => {
+	const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
+	if (!sorted.length) return undefined;
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (v) => (v === undefined ? '—' : `${Math.round(v)} ms`);
+
+async function startServer() {
+	const dataDir = mkdtempSync(join(tmpdir(), 'alkham-bench-device-'));
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
+		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: dataDir },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+		try {
+			if ((await fetch(`${origin}/`)).ok) return { server, dataDir };
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	server.kill();
+	throw new Error('the server did not start within 2 minutes');
+}
+
+/**
+ * Records when the first <h1> with text is on screen (the frame after it is inserted), relative to
+ * the navigation's start, in `window.__h1Shown`.
+ */
+function watchHeading() {
+	const shown = () =>
+		requestAnimationFrame(() => setTimeout(() => (window.__h1Shown ??= performance.now()), 0));
+	const check = () => {
+		const h1 = document.querySelector('h1');
+		if (h1 && h1.textContent?.trim()) {
+			observer.disconnect();
+			shown();
+		}
+	};
+	const observer = new MutationObserver(check);
+	observer.observe(document, { childList: true, subtree: true, characterData: true });
+	document.addEventListener('DOMContentLoaded', check);
+}
+
+/** A device after its first visit: the service worker installed, a learner made and open. */
+async function deviceWithLearner(browser) {
+	const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true });
+	const page = await context.newPage();
+	await page.goto(`${origin}/en`);
+	await page.getByRole('button', { name: 'Create my profile' }).click();
+	await page.getByLabel('Your name').fill('Bench');
+	await page.getByRole('button', { name: 'Start learning' }).click();
+	await page.getByRole('button', { name: 'Done' }).click();
+	const profileId = await page.evaluate(async () => {
+		// Offline-ready: the worker is active (its precache complete) and controls the page.
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller)
+			await new Promise((resolve) =>
+				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
+			);
+		return sessionStorage.getItem('alkham.learner');
+	});
+	if (!profileId) throw new Error('the learner was not opened');
+	// Every new tab opens with this learner, as a tab the learner had open would.
+	await context.addInitScript((id) => {
+		try {
+			sessionStorage.setItem('alkham.learner', id);
+		} catch {
+			// about:blank
+		}
+	}, profileId);
+	await context.addInitScript(watchHeading);
+	await page.close();
+	return context;
+}
+
+async function throttled(page) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+	return cdp;
+}
+
+/** The median of RUNS measurements per page, each in a new tab at 6× CPU. */
+async function medianPerPage(context, measure) {
+	const results = {};
+	for (const path of inLanguages(PAGES)) {
+		const times = [];
+		for (let i = 0; i < RUNS; i++) {
+			const page = await context.newPage();
+			await throttled(page);
+			times.push(await measure(page, `${origin}${path}`));
+			await page.close();
+		}
+		results[path] = median(times);
+	}
+	return results;
+}
+
+async function coldStarts(browser) {
+	const context = await deviceWithLearner(browser);
+	await context.setOffline(true);
+	const results = await medianPerPage(context, async (page, url) => {
+		await page.goto(url, { waitUntil: 'domcontentloaded' });
+		await page.waitForFunction(() => window.__h1Shown !== undefined, null, { timeout: 30_000 });
+		return page.evaluate(() => window.__h1Shown);
+	});
+	await context.close();
+	return results;
+}
+
+async function floors(browser) {
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		viewport: { width: 360, height: 640 }
+	});
+	const results = await medianPerPage(context, async (page, url) => {
+		await page.goto(url, { waitUntil: 'load' });
+		// The paint entry may come a moment after `load` on a fast page.
+		for (let tries = 0; tries < 50; tries++) {
+			const fcp = await page.evaluate(
+				() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime
+			);
+			if (fcp !== undefined) return fcp;
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		return undefined;
+	});
+	await context.close();
+	return results;
+}
+
+async function headerHeights(browser) {
+	const context = await deviceWithLearner(browser);
+	const results = {};
+	for (const path of inLanguages(PAGES)) {
+		const page = await context.newPage();
+		await page.goto(`${origin}${path}`);
+		await page.waitForFunction(() => window.__h1Shown !== undefined);
+		results[path] = await page.evaluate(
+			() => document.querySelector('header')?.getBoundingClientRect().height
+		);
+		await page.close();
+	}
+	await context.close();
+	return results;
+}
+
+async function lighthouseScores() {
+	const { default: lighthouse } = await import('lighthouse');
+	const port = 9300 + (process.pid % 500);
+	const browser = await chromium.launch({
+		executablePath,
+		args: [...ARGS, `--remote-debugging-port=${port}`]
+	});
+	const results = {};
+	try {
+		for (const path of inLanguages(LIGHTHOUSE_PAGES)) {
+			const runs = [];
+			for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+				const result = await lighthouse(`${origin}${path}`, {
+					port,
+					output: 'json',
+					logLevel: 'error',
+					onlyCategories: ['performance', 'accessibility', 'best-practices']
+				});
+				const { categories, audits } = result.lhr;
+				runs.push({
+					performance: categories.performance.score * 100,
+					accessibility: categories.accessibility.score * 100,
+					bestPractices: categories['best-practices'].score * 100,
+					lcp: audits['largest-contentful-paint'].numericValue,
+					tbt: audits['total-blocking-time'].numericValue
+				});
+			}
+			results[path] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+		}
+	} finally {
+		await browser.close();
+	}
+	return results;
+}
+
+const { server, dataDir } = await startServer();
+const started = Date.now();
+const load = loadavg()[0].toFixed(1);
+try {
+	const browser = await chromium.launch({ executablePath, args: ARGS });
+	const cold = SKIP.has('cold') ? {} : await coldStarts(browser);
+	const floor = SKIP.has('floor') ? {} : await floors(browser);
+	const header = SKIP.has('header') ? {} : await headerHeights(browser);
+	await browser.close();
+	const lh = SKIP.has('lighthouse') ? {} : await lighthouseScores();
+
+	console.log(
+		`\nMeasured ${new Date().toISOString().slice(0, 16)}Z, load average ${load} at the start, ${loadavg()[0].toFixed(1)} at the end.`
+	);
+	console.log(
+		`\n| page | offline cold start, ${CPU_SLOWDOWN}× CPU (median of ${RUNS}) | server HTML, JS off, ${CPU_SLOWDOWN}× (floor) | ratio | header at 360×640 |`
+	);
+	console.log('| --- | --- | --- | --- | --- |');
+	for (const path of inLanguages(PAGES)) {
+		const ratio = cold[path] && floor[path] ? (cold[path] / floor[path]).toFixed(2) : '—';
+		const h = header[path];
+		const headerText = h === undefined ? '—' : `${Math.round(h)} px (${((h / 640) * 100).toFixed(0)} %)`;
+		console.log(`| ${path} | ${ms(cold[path])} | ${ms(floor[path])} | ${ratio} | ${headerText} |`);
+	}
+	const coldMedian = median(Object.values(cold));
+	if (coldMedian !== undefined) console.log(`\nOffline cold start, median over the pages: ${ms(coldMedian)}`);
+	if (Object.keys(lh).length) {
+		console.log(
+			`\n| page | Lighthouse mobile (median of ${LIGHTHOUSE_RUNS}) | LCP | TBT | accessibility | best practices |`
+		);
+		console.log('| --- | --- | --- | --- | --- | --- |');
+		for (const [path, r] of Object.entries(lh))
+			console.log(
+				`| ${path} | ${r.performance} | ${ms(r.lcp)} | ${ms(r.tbt)} | ${r.accessibility} | ${r.bestPractices} |`
+			);
+	}
+	console.log(`\nin ${((Date.now() - started) / 1000).toFixed(0)} s`);
+} finally {
+	server.kill();
+	rmSync(dataDir, { recursive: true, force: true });
+}
