@@ -32,23 +32,6 @@ export const ALLOWED_RANGES = [
 	[0x2116, 0x2116, 'numero sign №']
 ];
 
-/**
- * Uses that others are replacing, by file: the characters each may still hold. The teacher area
- * (src/routes/teach, with the legend of its report in messages/teach) is being changed elsewhere;
- * its symbols become src/lib/components/icons there. Remove an entry once its file is clean: the
- * check then keeps it clean.
- */
-export const PENDING = {
-	'messages/teach/en.json': '✓★',
-	'messages/teach/mn.json': '✓★',
-	'src/routes/teach/+layout.svelte': '⇄',
-	'src/routes/teach/+page.svelte': '✗',
-	'src/routes/teach/FieldError.svelte': '✗',
-	'src/routes/teach/classes/[id]/+page.svelte': '✓✗★⤓',
-	'src/routes/teach/classes/[id]/report/+page.svelte': '✓✗★',
-	'src/routes/teach/classes/new/+page.svelte': '✗'
-};
-
 /** Whether a font of the expected set draws `char` (one code point). */
 export function isAllowed(char) {
 	const code = char.codePointAt(0);
@@ -112,7 +95,7 @@ function walk(dir, keep) {
 	});
 }
 
-/** Every problem in the project at `root`, minus what PENDING still allows. */
+/** Every problem in the project at `root`. */
 export function checkProject(root) {
 	const rel = (path) => relative(root, path).split(sep).join('/');
 	const json = [
@@ -131,9 +114,7 @@ export function checkProject(root) {
 		...json.flatMap((f) => checkJson(rel(f), readFileSync(f, 'utf8'))),
 		...sources.flatMap((f) => checkSource(rel(f), readFileSync(f, 'utf8')))
 	];
-	return problems
-		.map((p) => ({ ...p, chars: p.chars.filter((c) => !(PENDING[p.file] ?? '').includes(c)) }))
-		.filter((p) => p.chars.length > 0);
+	return problems.filter((p) => p.chars.length > 0);
 }
 
 function main() {
