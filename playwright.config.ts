@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { testBrowserPath } from './scripts/browser.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // The server's data folder for this run. Set here once (workers inherit the environment), so tests
 // can run `npm run admin` against the same database (tests/fixtures.ts).
 process.env.E2E_DATA_DIR ??= `test-results/e2e-data-${Date.now()}`;
-// Debian's Chromium where it is installed (these machines cannot download Playwright's browser);
-// CHROMIUM_PATH overrides; otherwise Playwright's own browser.
-const executablePath =
-	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// Debian's Chromium headless shell, or its full Chromium, where installed (these machines cannot
+// download Playwright's browser); CHROMIUM_PATH overrides; otherwise Playwright's own browser.
+const executablePath = testBrowserPath();
 
 const chromium = { ...devices['Desktop Chrome'], channel: undefined };
 

@@ -3,6 +3,7 @@
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { summary } from './slowest-tests.js';
+import { HEADLESS_SHELL, testBrowserPath } from './browser.js';
 
 function say(message) {
 	console.log(`\n▶ ${message}`);
@@ -13,16 +14,19 @@ function ensureBrowser() {
 		say(`Using the browser at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`);
 		return;
 	}
-	if (existsSync('/usr/bin/chromium')) {
-		say('Using Debian Chromium at /usr/bin/chromium');
-		return;
-	}
 	const root = typeof process.getuid === 'function' && process.getuid() === 0;
-	if (root && existsSync('/usr/bin/apt-get')) {
-		say('No browser found: installing Debian chromium with apt-get (running as root)');
-		execSync('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium', {
-			stdio: 'inherit'
-		});
+	if (!existsSync(HEADLESS_SHELL) && root && existsSync('/usr/bin/apt-get')) {
+		say(
+			'Installing Debian chromium-headless-shell with apt-get (running as root): the browser tests run in it'
+		);
+		execSync(
+			'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-headless-shell',
+			{ stdio: 'inherit' }
+		);
+	}
+	const path = testBrowserPath();
+	if (path) {
+		say(`Browser tests run in ${path}`);
 		return;
 	}
 	say("No system browser found: installing Playwright's own Chromium");

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { nextUnsorted, sortedCount, sortMessage, verdictOf } from './inbox-sort-rules';
+import * as v from 'valibot';
+import {
+	channelIcons,
+	hasCalls,
+	itemKind,
+	nextUnsorted,
+	sortedCount,
+	sortMessage,
+	verdictOf
+} from './inbox-sort-rules';
+import { inboxSortParams } from './params';
 
 const bank = { id: 'bank-sms', scam: true };
 const clinic = { id: 'clinic', scam: false };
@@ -40,5 +50,38 @@ describe('nextUnsorted', () => {
 	});
 	test('returns nothing when every message is sorted', () => {
 		expect(nextUnsorted(messages, { 'bank-sms': 'scam', clinic: 'real', friend: 'scam' })).toBeUndefined();
+	});
+});
+
+describe('calls beside messages', () => {
+	test('names a call a call, and a text or a chat a message', () => {
+		expect([itemKind('call'), itemKind('sms'), itemKind('chat')]).toEqual(['call', 'message', 'message']);
+	});
+	test('knows when an inbox holds a call', () => {
+		expect(hasCalls([{ channel: 'sms' }, { channel: 'call' }])).toBe(true);
+		expect(hasCalls([{ channel: 'sms' }, { channel: 'chat' }])).toBe(false);
+	});
+	test('draws each channel with an icon of its own', () => {
+		const paths = Object.values(channelIcons);
+		expect(Object.keys(channelIcons).sort()).toEqual(['call', 'chat', 'sms']);
+		expect(new Set(paths).size).toBe(paths.length);
+		for (const path of paths) expect(path).toMatch(/^M[\d .,a-zA-Z-]+$/);
+	});
+	test('lessons may give a call, whose text is what the caller says', () => {
+		const text = { mn: 'Сайн байна уу', en: 'Hello' };
+		const item = (id: string, channel: string, scam: boolean) => ({
+			id,
+			from: text,
+			channel,
+			text,
+			scam,
+			why: text
+		});
+		const params = (channel: string) => ({
+			messages: [item('a', channel, true), item('b', 'sms', false), item('c', 'chat', true)],
+			hint: text
+		});
+		expect(v.safeParse(inboxSortParams, params('call')).success).toBe(true);
+		expect(v.safeParse(inboxSortParams, params('fax')).success).toBe(false);
 	});
 });

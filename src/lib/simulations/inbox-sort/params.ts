@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { TextSchema } from '../../content/schema';
 
 /**
- * "Real or scam?": a phone's inbox of text and chat messages that the learner sorts one by one.
+ * "Real or scam?": a phone's inbox of text messages, chats and calls that the learner sorts one by one.
  * Each message explains why it is real or a scam; there must be at least one of each.
  */
 export const inboxSortParams = v.strictObject({
@@ -12,8 +12,11 @@ export const inboxSortParams = v.strictObject({
 				id: v.pipe(v.string(), v.nonEmpty()),
 				/** The sender as the phone shows it: a name, a short number or an app. */
 				from: TextSchema,
-				/** Where it arrived, shown with the sender. */
-				channel: v.picklist(['sms', 'chat']),
+				/**
+				 * Where it arrived, shown with the sender in words and an icon: a text message, a chat, or a
+				 * phone call, whose `text` is what the caller says (the interface then says "call").
+				 */
+				channel: v.picklist(['sms', 'chat', 'call']),
 				text: TextSchema,
 				scam: v.boolean(),
 				/** Why it is real or a scam; said after every choice. */
