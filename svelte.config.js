@@ -4,6 +4,14 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	compilerOptions: {
+		// Runes everywhere (as the sv template sets it), also in components without a script such as the
+		// icons: a component left in legacy mode imports Svelte's legacy flag into every page.
+		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true),
+		// Svelte's version stamp (window.__svelte.v) is an import of its own in every component's chunk;
+		// nothing here reads it, and a learner's first visit should not download it.
+		discloseVersion: false
+	},
 	kit: {
 		// Precompressed (gzip + brotli) assets: learners on paid mobile data download less.
 		adapter: adapter({ precompress: true }),

@@ -117,19 +117,60 @@ test.describe('read aloud', () => {
 		await expect(control.getByRole('status')).toHaveText('Finished reading.');
 	});
 
-	test('never reads Mongolian in a foreign voice, says so, and offers the English step', async ({ page }) => {
+	test('never reads Mongolian in a foreign voice, and says nothing about it on the step', async ({
+		page
+	}) => {
 		await fakeSpeech(page, [
 			{ name: 'Irina', lang: 'ru-RU' },
 			{ name: 'Hazel', lang: 'en-GB' }
 		]);
 		await page.goto('/courses/meet-e-mongolia/what-is-e-mongolia#step-2');
-		const control = page.getByRole('group', { name: 'Энэ алхмыг чангаар унших' });
-		await expect(control).toContainText('монгол хэлний дуу хоолой байхгүй');
-		await expect(control.getByRole('button')).toHaveCount(0);
+		await learnerIsOpen(page);
+		// "Read each step aloud" is off: no control, and no notice that there is no Mongolian voice.
+		await expect(page.getByRole('group', { name: 'Энэ алхмыг чангаар унших' })).toHaveCount(0);
+		await expect(page.locator('main')).not.toContainText('дуу хоолой');
+		await expect(page.locator('main')).not.toContainText('чангаар уншиж чадахгүй');
 		expect(await spoken(page)).toEqual([]);
+	});
 
-		await control.getByRole('link', { name: 'Энэ алхмыг англиар нээж, чангаар уншуулах' }).click();
-		await expect(page).toHaveURL(/\/en\/courses\/meet-e-mongolia\/what-is-e-mongolia#step-2$/);
+	test('with every step to be read and no voice, a step says so in one quiet line', async ({ page }) => {
+		await fakeSpeech(page, [{ name: 'Hazel', lang: 'en-GB' }]);
+		await useDeviceSettings(page, { autoRead: true });
+		await page.goto('/courses/meet-e-mongolia/what-is-e-mongolia#step-2');
+		await learnerIsOpen(page);
+		const line = page
+			.locator('main p')
+			.filter({ hasText: 'Энэ төхөөрөмж монгол хэлээр чангаар уншиж чадахгүй.' });
+		await expect(line).toBeVisible();
+		await expect(page.getByRole('group', { name: 'Энэ алхмыг чангаар унших' })).toHaveCount(0);
+		await line.getByRole('link', { name: 'Юу хийж болох вэ?' }).click();
+		await expect(page).toHaveURL(/\/settings#read-aloud$/);
+		expect(await spoken(page)).toEqual([]);
+	});
+
+	test('the settings say once that there is no Mongolian voice, and offer English, which reads', async ({
+		page
+	}) => {
+		await fakeSpeech(page, [
+			{ name: 'Irina', lang: 'ru-RU' },
+			{ name: 'Hazel', lang: 'en-GB' }
+		]);
+		await page.goto('/settings');
+		const note = page.locator('#read-aloud-support');
+		await expect(note).toContainText('монгол хэлний дуу хоолой байхгүй');
+		await expect(note).toContainText('Microsoft Edge');
+		// The note is read out with the setting it is about.
+		await expect(page.getByLabel('Хичээлийн алхам бүрийг нээгдэхэд нь чангаар унших')).toHaveAttribute(
+			'aria-describedby',
+			'read-aloud-support'
+		);
+		await note.getByRole('link', { name: 'Англи хэл рүү шилжих' }).click();
+		await expect(page).toHaveURL(/\/en\/settings$/);
+		// English has a voice on this device: nothing to say there.
+		await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+		await expect(page.locator('#read-aloud-support')).toHaveCount(0);
+
+		await page.goto('/en/courses/meet-e-mongolia/what-is-e-mongolia#step-2');
 		await page.getByRole('button', { name: 'Read aloud' }).click();
 		expect((await spoken(page))[0]).toMatchObject({ lang: 'en-GB', voice: 'Hazel' });
 	});
@@ -151,12 +192,19 @@ test.describe('read aloud', () => {
 		});
 	});
 
-	test('says plainly when the device has no voice at all', async ({ page }) => {
+	test('says plainly in the settings when the device has no voice at all', async ({ page }) => {
 		await fakeSpeech(page, []);
+		await page.goto('/en/settings');
+		const note = page.locator('#read-aloud-support');
+		await expect(note).toContainText('This device has no English voice');
+		await expect(note).toContainText('Another browser');
+		// No other language to offer.
+		await expect(note.getByRole('link')).toHaveCount(0);
+
 		await page.goto('/en/courses/meet-e-mongolia/what-is-e-mongolia#step-2');
-		const control = page.getByRole('group', { name: 'Read this step aloud' });
-		await expect(control).toContainText('This device has no English voice');
-		await expect(control.getByRole('link')).toHaveCount(0);
+		await learnerIsOpen(page);
+		await expect(page.getByRole('group', { name: 'Read this step aloud' })).toHaveCount(0);
+		await expect(page.locator('main')).not.toContainText('voice');
 	});
 
 	test('plays the recorded narration where the step has one, instead of speech', async ({ page }) => {
@@ -165,10 +213,11 @@ test.describe('read aloud', () => {
 		const control = page.getByRole('group', { name: 'Read this step aloud' });
 		await expect(control).toHaveAttribute('data-plan', 'recording');
 		const audio = page.waitForResponse((r) => r.url().endsWith('/audio/lessons/what-is-e-mongolia-1.en.mp3'));
-		await control.getByLabel('Speed').selectOption({ label: 'Faster' });
 		await control.getByRole('button', { name: 'Read aloud' }).click();
 		expect((await audio).ok()).toBe(true);
 		await expect(control.getByRole('status')).toHaveText('Reading aloud…');
+		// The speed shows once reading has started, and changes the playing recording.
+		await control.getByLabel('Speed').selectOption({ label: 'Faster' });
 		// The clip is about ten seconds long; it plays to the end.
 		await expect(control.getByRole('status')).toHaveText('Finished reading.', { timeout: 30_000 });
 		expect(await spoken(page)).toEqual([]);

@@ -1,14 +1,15 @@
 import { test, expect, learnerIsOpen } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import { horizontalOverflow, MODE_PREFERENCES, switchSettings } from '../helpers/a11y-settings';
+import { headerHeight, MAX_HEADER_HEIGHT, PHONE } from '../helpers/phone';
 import { groupName, inGroups, prerenderedRoutes } from '../helpers/routes';
 import { smallTargets } from '../helpers/targets';
 import { langOf } from '../helpers/ui';
 
 // Every prerendered learner page, in both languages, checked in one visit each (as the worker's
 // learner: every learner page first asks who is learning): one language on <html>, one <h1>, axe
-// (WCAG 2.0/2.1/2.2 A and AA), 44×44 px targets, no sideways scrolling at 320 px, and the same at
-// 320 px with 200 % text. A few pages share a test (and its browser context); each page is a step
+// (WCAG 2.0/2.1/2.2 A and AA), 44×44 px targets, a header of at most a fifth of a 360×640 phone's
+// screen, no sideways scrolling at 320 px, and the same at 320 px with 200 % text. A few pages share a test (and its browser context); each page is a step
 // of the report, and a failing page does not stop the others from being checked. Opening each page
 // offline is checked in tests/offline/.
 
@@ -34,6 +35,11 @@ for (const group of inGroups(routes, 6)) {
 				await expect.soft(page.locator('h1'), route).toHaveCount(1);
 				await expectNoAxeViolations(page, route, { soft: true });
 				expect.soft(await smallTargets(page), `targets under 44×44 px on ${route}`).toEqual([]);
+
+				await page.setViewportSize(PHONE);
+				expect
+					.soft(await headerHeight(page), `header height on ${route} at 360×640`)
+					.toBeLessThanOrEqual(MAX_HEADER_HEIGHT);
 
 				await page.setViewportSize({ width: 320, height: 640 });
 				expect

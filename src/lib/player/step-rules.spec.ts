@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canAdvance, needsCompletion, stepFromHash } from './step-rules';
+import { canAdvance, needsCompletion, stepFromHash, withCompleted } from './step-rules';
 
 describe('step rules', () => {
 	test('lets the learner past reading and summary steps at once', () => {
@@ -20,5 +20,13 @@ describe('step rules', () => {
 		expect(stepFromHash('#step-6', 5)).toBeUndefined();
 		expect(stepFromHash('#main', 5)).toBeUndefined();
 		expect(stepFromHash('', 5)).toBeUndefined();
+	});
+	test('adds completed steps as a new set, and keeps the same set when nothing is new', () => {
+		const done = new Set([0]);
+		const more = withCompleted(done, [1, 0]);
+		expect([...more]).toEqual([0, 1]);
+		expect(more).not.toBe(done);
+		expect([...done]).toEqual([0]);
+		expect(withCompleted(more, [1])).toBe(more);
 	});
 });

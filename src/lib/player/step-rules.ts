@@ -17,3 +17,15 @@ export function stepFromHash(hash: string, stepCount: number): number | undefine
 	const index = Number(match[1]) - 1;
 	return index >= 0 && index < stepCount ? index : undefined;
 }
+
+/** No step done yet. */
+export const NO_STEPS: ReadonlySet<number> = new Set();
+
+/**
+ * The steps done with `steps` added, as a new set (the player replaces its set rather than change it,
+ * so a plain Set in $state.raw stays reactive); the same set when nothing is new.
+ */
+export function withCompleted(done: ReadonlySet<number>, steps: Iterable<number>): ReadonlySet<number> {
+	const added = [...steps].filter((step) => !done.has(step));
+	return added.length ? new Set([...done, ...added]) : done;
+}
