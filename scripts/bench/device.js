@@ -10,7 +10,7 @@
 //   4. the header's height at 360×640.
 // BENCH_SKIP=lighthouse (or cold,floor,header) leaves parts out. Prints a Markdown table.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -25,7 +25,11 @@ const executablePath =
 	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'];
 
-if (!existsSync('build/handler.js')) {
+// A build older than the last commit (or than any changed file) measures other code: build again.
+const changed = spawnSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).stdout.trim() !== '';
+const lastCommit =
+	Number(spawnSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8' }).stdout) * 1000;
+if (!existsSync('build/handler.js') || changed || statSync('build/handler.js').mtimeMs < lastCommit) {
 	console.log('Building the production app first…');
 	if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 }
