@@ -52,7 +52,7 @@ test('a teacher signs in with the keyboard, is told about a bad form, creates a 
 	expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 	await expect(page.locator('.code')).toContainText(`${code.slice(0, 3)} ${code.slice(3)}`);
 	await expect(page.getByRole('img', { name: 'Нэгдэх холбоосын QR код' })).toBeVisible();
-	await expect(page.getByText('Энэ ангид одоогоор гэрчилгээ ирээгүй байна.')).toBeVisible();
+	await expect(page.getByText('Энэ ангид одоогоор сертификат ирээгүй байна.')).toBeVisible();
 	await checkPage(page, 'class page, empty (mn)');
 
 	// Sign out ends the session: the class page asks to sign in again.
@@ -83,7 +83,7 @@ test('a teacher confirms a certificate in person, prints the report and download
 	const verifyHref = await page.getByRole('link', { name: 'шалгах' }).getAttribute('href');
 	const certificateId = new URL(verifyHref!).pathname.split('/').at(-1)!;
 	expect(certificateId).toMatch(/^[0-9a-f-]{36}$/);
-	await expect(page.getByText(/Гэрчилгээ, \d{4} оны/)).toBeVisible();
+	await expect(page.getByText(/Сертификат, \d{4} оны/)).toBeVisible();
 	await expect(page.getByText('Сүүлд илгээсэн:')).toBeVisible();
 	await checkPage(page, 'class page with a learner (mn)');
 	await tabTo(page, page.getByRole('button', { name: /Биечлэн баталгаажуулах/ }));
