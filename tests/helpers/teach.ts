@@ -47,10 +47,10 @@ export async function createClass(page: Page, name: string, newClassLink: string
 export async function completeCourse(learner: Page, name: string) {
 	for (const lesson of course.lessons)
 		await finishLessonFromSummary(learner, `/courses/${course.id}/${lesson.id}`, lesson.steps.length, 'mn');
-	await learner.getByRole('link', { name: 'Гэрчилгээгээ харах' }).click();
+	await learner.getByRole('link', { name: 'Сертификатаа харах' }).click();
 	// The certificate carries the name of the learner's profile.
 	await expect(learner.getByText(name).first()).toBeVisible();
-	await expect(learner.getByText('Баталгаажсан. Хэн ч энэ гэрчилгээг шалгаж болно.')).toBeVisible({
+	await expect(learner.getByText('Баталгаажсан. Хэн ч энэ сертификатыг шалгаж болно.')).toBeVisible({
 		timeout: 30_000
 	});
 }

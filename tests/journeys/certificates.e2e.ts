@@ -27,7 +27,7 @@ test('the verify page works without JavaScript in both languages and says when a
 	const page = await context.newPage();
 	await page.goto(`/verify/${id}`);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'mn');
-	await expect(page.getByText('Энэ гэрчилгээ хүчинтэй.')).toBeVisible();
+	await expect(page.getByText('Энэ сертификат хүчинтэй.')).toBeVisible();
 	await expect(page.getByText('Сүхбат')).toBeVisible();
 	await expect(page.getByText('E-Mongolia-тай танилцах')).toBeVisible();
 	await page.goto(`/en/verify/${id}`);

@@ -4,6 +4,7 @@ import { test, expect, admin, newTeacher, TEACHER_PASSWORD } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import { tabTo } from '../helpers/pages';
 import { checkPage, classJoinLink, course, createClass, postCertificate, signIn } from '../helpers/teach';
+import { t } from '../helpers/ui';
 
 // Teacher pages: server-rendered, no JavaScript, keyboard first. A learner joining a class on a
 // fresh device with the service worker on is in tests/offline/class-join.e2e.ts.
@@ -52,7 +53,7 @@ test('a teacher signs in with the keyboard, is told about a bad form, creates a 
 	expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 	await expect(page.locator('.code')).toContainText(`${code.slice(0, 3)} ${code.slice(3)}`);
 	await expect(page.getByRole('img', { name: 'Нэгдэх холбоосын QR код' })).toBeVisible();
-	await expect(page.getByText('Энэ ангид одоогоор гэрчилгээ ирээгүй байна.')).toBeVisible();
+	await expect(page.getByText('Энэ ангид одоогоор сертификат ирээгүй байна.')).toBeVisible();
 	await checkPage(page, 'class page, empty (mn)');
 
 	// Sign out ends the session: the class page asks to sign in again.
@@ -83,7 +84,7 @@ test('a teacher confirms a certificate in person, prints the report and download
 	const verifyHref = await page.getByRole('link', { name: 'шалгах' }).getAttribute('href');
 	const certificateId = new URL(verifyHref!).pathname.split('/').at(-1)!;
 	expect(certificateId).toMatch(/^[0-9a-f-]{36}$/);
-	await expect(page.getByText(/Гэрчилгээ, \d{4} оны/)).toBeVisible();
+	await expect(page.getByText(/Сертификат, \d{4} оны/)).toBeVisible();
 	await expect(page.getByText('Сүүлд илгээсэн:')).toBeVisible();
 	await checkPage(page, 'class page with a learner (mn)');
 	await tabTo(page, page.getByRole('button', { name: /Биечлэн баталгаажуулах/ }));
@@ -142,10 +143,10 @@ test('teacher pages in English: language switch, messages, throttled sign-in', a
 	await tabTo(page, page.getByRole('link', { name: 'English' }));
 	await page.keyboard.press('Enter');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await expect(page.getByRole('heading', { name: 'Sign in for teachers' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: t('en', 'teach_sign_in_title') })).toBeVisible();
 	await checkPage(page, 'sign-in (en)');
 	await page.goto('/teach'); // the choice is remembered
-	await expect(page.getByRole('heading', { name: 'Sign in for teachers' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: t('en', 'teach_sign_in_title') })).toBeVisible();
 
 	await signIn(page, email);
 	await expect(page.getByRole('heading', { name: 'My classes' })).toBeVisible();
@@ -159,18 +160,18 @@ test('teacher pages in English: language switch, messages, throttled sign-in', a
 	await page.getByRole('button', { name: 'Create the class' }).click();
 	await expect(page.getByText('Please fill this in.')).toBeVisible();
 	await checkPage(page, 'new class with a problem (en)');
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: t('en', 'teach_sign_out') }).click();
 
 	// Five wrong passwords, then even the right one must wait, with a clear message.
 	for (let i = 0; i < 5; i++) {
 		await page.locator('#email').fill(email);
 		await page.locator('#password').fill(`wrong password ${i}`);
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.getByRole('button', { name: t('en', 'teach_sign_in_button') }).click();
 		await expect(page.getByRole('alert')).toContainText('The email address or password is not right.');
 	}
 	await page.locator('#email').fill(email);
 	await page.locator('#password').fill(TEACHER_PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.getByRole('button', { name: t('en', 'teach_sign_in_button') }).click();
 	await expect(page.getByRole('alert')).toContainText(
 		'Too many tries. To keep your account safe, please wait 1 minute'
 	);
@@ -296,8 +297,8 @@ test('teacher pages work with JavaScript turned off', async ({ browser }) => {
 	await expect(page.locator('.qr svg')).toBeVisible();
 	await page.getByRole('link', { name: 'English' }).click();
 	await expect(page.getByRole('heading', { name: 'Learners and certificates' })).toBeVisible();
-	await page.getByRole('button', { name: 'Sign out' }).click();
-	await expect(page.getByRole('heading', { name: 'Sign in for teachers' })).toBeVisible();
+	await page.getByRole('button', { name: t('en', 'teach_sign_out') }).click();
+	await expect(page.getByRole('heading', { name: t('en', 'teach_sign_in_title') })).toBeVisible();
 	await context.close();
 });
 

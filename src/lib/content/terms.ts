@@ -31,6 +31,12 @@ const TermEntrySchema = v.strictObject({
 	 * Such entries skip quoted speech («…», “…”): a friend's chat may say «нэвтэр».
 	 */
 	wholeWord: v.optional(v.boolean()),
+	/**
+	 * Where the entry applies: `"messages"` only to interface strings (`messages/**`), `"content"` only to
+	 * lessons, courses and the glossary; both when absent. Alkham's own certificate is «сертификат» in every
+	 * message, while a lesson's «гэрчилгээ» is a state paper (a vaccination certificate).
+	 */
+	scope: v.optional(v.picklist(['messages', 'content'])),
 	/** Why, for authors: where the choice comes from. */
 	note: v.optional(v.string())
 });
@@ -38,6 +44,11 @@ const TermEntrySchema = v.strictObject({
 export const TermsSchema = v.strictObject({ terms: v.array(TermEntrySchema) });
 
 export type TermEntry = v.InferOutput<typeof TermEntrySchema>;
+
+/** The entries that apply to interface messages, or to lesson, course and glossary text. */
+export function termsFor(entries: readonly TermEntry[], where: 'messages' | 'content'): TermEntry[] {
+	return entries.filter((entry) => entry.scope === undefined || entry.scope === where);
+}
 
 /** One use of a forbidden variant in a text. */
 export interface TermViolation {

@@ -493,6 +493,44 @@ describe('glossary links', () => {
 			});
 		});
 
+		test('applies an entry scoped to messages only to messages, and one scoped to content only to content', () => {
+			const files = lessonWith((steps) => {
+				steps[0].body = [{ mn: 'Вакцины гэрчилгээ авч болно.', en: 'Log in.' }];
+			});
+			files[TERMS] = {
+				terms: [
+					{
+						id: 'alkham-certificate',
+						preferred: { mn: 'сертификат', en: 'certificate' },
+						forbidden: { mn: ['гэрчилгээ'] },
+						scope: 'messages'
+					},
+					{
+						id: 'only-lessons',
+						preferred: { mn: 'нэвтрэх', en: 'log in' },
+						forbidden: { en: ['log in'] },
+						scope: 'content'
+					}
+				]
+			};
+			files['messages/mn.json'] = { cert_title: 'Гэрчилгээ', cert_list: 'Миний сертификатууд' };
+			files['messages/en.json'] = { teach_button: 'Log in' };
+			const problems = problemsOf(files);
+			expect(problems).toEqual([
+				{
+					file: 'messages/mn.json',
+					field: 'cert_title',
+					message:
+						'"гэрчилгээ" is not house terminology (content/terms.json "alkham-certificate"): write "сертификат"'
+				},
+				{
+					file: LESSON,
+					field: 'steps[0].body[0].en',
+					message: '"log in" is not house terminology (content/terms.json "only-lessons"): write "log in"'
+				}
+			]);
+		});
+
 		test('names a broken terminology file', () => {
 			const files = catalogue();
 			files[TERMS] = { terms: [{ id: 'x', preferred: { mn: 'а' }, forbidden: {} }] };

@@ -9,6 +9,7 @@ import {
 	messageStrings,
 	termMessage,
 	TERMS_FILE,
+	termsFor,
 	TermsSchema,
 	type TermEntry
 } from './terms';
@@ -172,10 +173,11 @@ export function checkLessonRules(
 /** Forbidden terminology (content/terms.json) in every text of a lesson, course or glossary file. */
 export function termProblems(data: unknown, file: string, entries: readonly TermEntry[]): ContentProblem[] {
 	const problems: ContentProblem[] = [];
-	if (!entries.length) return problems;
+	const applying = termsFor(entries, 'content');
+	if (!applying.length) return problems;
 	for (const [field, text] of lessonTexts(data, ''))
 		for (const lang of ['mn', 'en'] as const)
-			for (const found of forbiddenTerms(text[lang], lang, entries))
+			for (const found of forbiddenTerms(text[lang], lang, applying))
 				problems.push({ file, field: `${field}.${lang}`, message: termMessage(found, lang) });
 	return problems;
 }
@@ -189,8 +191,9 @@ export function messageTermProblems(
 	const lang = /(?:^|\/)(mn|en)\.json$/u.exec(file)?.[1] as 'mn' | 'en' | undefined;
 	if (!lang) return [];
 	const problems: ContentProblem[] = [];
+	const applying = termsFor(entries, 'messages');
 	for (const [field, text] of messageStrings(data))
-		for (const found of forbiddenTerms(text, lang, entries))
+		for (const found of forbiddenTerms(text, lang, applying))
 			problems.push({ file, field, message: termMessage(found, lang) });
 	return problems;
 }
