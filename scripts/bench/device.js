@@ -210,9 +210,9 @@ async function lighthouseScores() {
 				});
 				const { categories, audits } = result.lhr;
 				runs.push({
-					performance: categories.performance.score * 100,
-					accessibility: categories.accessibility.score * 100,
-					bestPractices: categories['best-practices'].score * 100,
+					performance: Math.round(categories.performance.score * 100),
+					accessibility: Math.round(categories.accessibility.score * 100),
+					bestPractices: Math.round(categories['best-practices'].score * 100),
 					lcp: audits['largest-contentful-paint'].numericValue,
 					tbt: audits['total-blocking-time'].numericValue
 				});
