@@ -4,7 +4,13 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { webManifest } from './src/lib/pwa/web-manifest.ts';
-import { APP_SHELL, LEARNER_PAGE } from './src/lib/pwa/learner-pages.js';
+import {
+	APP_SHELL,
+	LEARNER_PAGE,
+	PAGE_REQUEST_HEADER,
+	PAGES_CACHE,
+	pageStillRuns
+} from './src/lib/pwa/learner-pages.js';
 import { readContentFiles, staticAssetExists } from './src/lib/content/content-files.ts';
 import { buildCatalogue } from './src/lib/content/validate.ts';
 import { simulationSchemas } from './src/lib/simulations/schemas.ts';
@@ -58,13 +64,13 @@ export default defineConfig({
 			manifest: webManifest,
 			includeManifestIcons: true,
 			workbox: {
-				// Learner pages open from one precached app shell, which renders the page of its address from
-				// the precached code and __data.json files: every learner page works offline after the first
-				// visit without precaching 86 full pages (over half the precache; docs/performance.md).
-				// Only learner addresses: server routes (/api, /verify, /teach) always go to the network
-				// (toolchain note 7).
-				navigateFallback: APP_SHELL,
-				navigateFallbackAllowlist: [LEARNER_PAGE],
+				// Learner pages (LEARNER_PAGE) open offline in two ways, with no page precached (all of them would
+				// put the precache over its 1.5 MB budget; docs/performance.md): a page opened before comes from
+				// a runtime cache of the server's own prerendered HTML (shown as soon as it is parsed, like the
+				// page with JavaScript off); any other page opens from one precached app shell, which renders the
+				// page of its address from the precached code and __data.json. Server routes (/api, /verify,
+				// /teach) always go to the network (toolchain note 7).
+				navigateFallback: null,
 				// Never skip waiting behind a learner's back; the update banner asks first.
 				skipWaiting: false,
 				// Only affects the very first install (no older worker to displace), so that the
@@ -85,11 +91,31 @@ export default defineConfig({
 					`prerendered/pages${APP_SHELL}.html`
 				],
 				globIgnores: ['server/**', '**/*.gz', '**/*.br'],
-				// A certificate request that fails for lack of network is queued by the worker and replayed
-				// when the connection returns, even with the app closed. Safe: each carries its Idempotency-Key,
-				// and the app's own outbox still collects the (identical) response later.
 				runtimeCaching: [
 					{
+						// A learner page opened in the browser, or asked for by the app (src/lib/pwa/page-cache.ts).
+						// Workbox writes this function's source into the service worker, where the imported
+						// names do not exist: they go in as literals.
+						urlPattern: new Function(
+							'{ request, url }',
+							`return (request.mode === 'navigate' || request.headers.get('${PAGE_REQUEST_HEADER}') === 'keep') &&
+								${LEARNER_PAGE}.test(url.pathname + url.search);`
+						) as (options: { request: Request; url: URL }) => boolean,
+						handler: 'CacheFirst',
+						options: {
+							cacheName: PAGES_CACHE,
+							cacheableResponse: { statuses: [200] },
+							// About 17 KB a page: at most ~0.7 MB however much a learner explores.
+							expiration: { maxEntries: 40 },
+							// Offline and never opened: the app shell renders it.
+							precacheFallback: { fallbackURL: APP_SHELL },
+							plugins: [pageStillRuns]
+						}
+					},
+					{
+						// A certificate request that fails for lack of network is queued by the worker and replayed
+						// when the connection returns, even with the app closed. Safe: each carries its Idempotency-Key,
+						// and the app's own outbox still collects the (identical) response later.
 						urlPattern: ({ url }) => url.pathname === '/api/v1/certificates',
 						method: 'POST',
 						handler: 'NetworkOnly',

@@ -15,9 +15,15 @@ test('works offline after the first visit: pages open and a lesson can be comple
 }) => {
 	await page.goto('/');
 	await waitForOfflineReady(page);
+	// The first page loaded before the worker existed: the app asks the worker to keep it.
+	await expect
+		.poll(() => page.evaluate(async () => !!(await (await caches.open('alkham-pages')).match('/'))))
+		.toBe(true);
 	await context.setOffline(true);
 	const response = await page.reload();
 	expect(response?.fromServiceWorker()).toBe(true);
+	// Opened before: its own server HTML from the worker's page cache, the heading already in it.
+	expect(await response?.text()).toMatch(/<h1[\s>]/);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	// A page never opened online, reached by following links.
 	await page.getByRole('link', { name: course.title.mn }).click();
@@ -25,6 +31,8 @@ test('works offline after the first visit: pages open and a lesson can be comple
 	const lesson = course.lessons.at(-1)!;
 	const direct = await page.goto(`/en/courses/${course.id}/${lesson.id}`);
 	expect(direct?.fromServiceWorker()).toBe(true);
+	// Never opened: the precached app shell (no heading of its own) renders it.
+	expect(await direct?.text()).not.toMatch(/<h1[\s>]/);
 	// Opened from the cached app shell: the page still says which language it is in.
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await completeLesson(page, lesson, 'en');

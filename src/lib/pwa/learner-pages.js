@@ -1,5 +1,6 @@
-// Which addresses are learner pages: the pages the service worker opens from its cache, with or
-// without a network, by starting the app from the one cached app shell (src/routes/app-shell).
+// Which addresses are learner pages: the pages the service worker opens from its caches, with or
+// without a network: a page opened before from its own cached HTML, any other by starting the app
+// from the one precached app shell (src/routes/app-shell).
 // Plain JavaScript so that vite.config.ts and scripts/check-budget.js share it with the app.
 // Never a server page: /verify, /teach, /api and /.well-known always go to the network.
 
@@ -12,3 +13,30 @@ export const LEARNER_PAGE =
 
 /** The prerendered app shell: an empty page that starts the app, which then renders the address it was opened at. */
 export const APP_SHELL = '/app-shell';
+
+/** The service worker's runtime cache of learner pages' own HTML, filled as a learner opens them. */
+export const PAGES_CACHE = 'alkham-pages';
+
+/**
+ * Marks the app's own request for a page it rendered without a page load (src/lib/pwa/page-cache.ts):
+ * the worker's page route takes it like a navigation, so the page is cached for the next time.
+ */
+export const PAGE_REQUEST_HEADER = 'x-alkham-page';
+
+/**
+ * A Workbox plugin for PAGES_CACHE. A page cached by an earlier version of the app names code that the
+ * update removed from the precache: such a page is used only while its start script is still cached;
+ * otherwise it counts as not cached, and the network (online) or the app shell (offline) opens it.
+ * Workbox writes this function's source into the service worker: it may use nothing from outside it.
+ */
+export const pageStillRuns = {
+	/** @param {{ cachedResponse?: Response }} options */
+	cachedResponseWillBeUsed: async ({ cachedResponse }) => {
+		if (!cachedResponse) return null;
+		const html = await cachedResponse.clone().text();
+		const start = /\/_app\/immutable\/entry\/start\.[\w-]+\.js/.exec(html);
+		if (!start) return null;
+		const code = await caches.match(start[0], { ignoreSearch: true });
+		return code ? cachedResponse : null;
+	}
+};
