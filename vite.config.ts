@@ -105,8 +105,8 @@ export default defineConfig({
 						options: {
 							cacheName: PAGES_CACHE,
 							cacheableResponse: { statuses: [200] },
-							// About 17 KB a page: at most ~0.7 MB however much a learner explores.
-							expiration: { maxEntries: 40 },
+							// About 37 KB a page (its styles inline): at most ~1.1 MB however much a learner explores.
+							expiration: { maxEntries: 30 },
 							// Offline and never opened: the app shell renders it.
 							precacheFallback: { fallbackURL: APP_SHELL },
 							plugins: [pageStillRuns]

@@ -9,7 +9,7 @@ import { LEARNER_PAGE, PAGE_REQUEST_HEADER } from './learner-pages.js';
  * The worker only sees full page loads: a page reached by a link inside the app is rendered by the
  * app from its data, so the app asks the worker for it in idle time, with a header the worker's page
  * route accepts. The worker answers from its cache when it has the page already (nothing is
- * downloaded), else fetches it once (about 5 KB gzip) and keeps it. Skipped offline, without a
+ * downloaded), else fetches it once (about 9 KB gzip) and keeps it. Skipped offline, without a
  * controlling worker, and when the device asks to save data. Never throws: the app shell still opens
  * any page offline.
  */
