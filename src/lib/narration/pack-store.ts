@@ -1,4 +1,5 @@
 import type { Locale } from '$lib/i18n/locale';
+import { NARRATION_CACHE } from './on-device';
 import { manifestKey, manifestUrl, parseManifest, type PackManifest, type StoredManifest } from './manifest';
 
 /**
@@ -7,7 +8,7 @@ import { manifestKey, manifestUrl, parseManifest, type PackManifest, type Stored
  * counts as downloaded only once its manifest is stored, which happens after all its files are:
  * a download that fails midway leaves no pack behind. Reading needs no service worker.
  */
-export const CACHE_NAME = 'alkham-narration';
+export const CACHE_NAME = NARRATION_CACHE;
 
 /** Why a download or a look at the server failed, in words the learner gets (`errors.ts`). */
 export type NarrationErrorKind = 'offline' | 'server' | 'storage-full' | 'unavailable';

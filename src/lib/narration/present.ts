@@ -4,16 +4,17 @@ import type { NarrationErrorKind } from './pack-store';
 
 /**
  * A pack's size in the page's language, as storage settings show it: whole kilobytes below one
- * megabyte, megabytes with one decimal above (decimal units, 1 MB = 1 000 000 bytes).
+ * megabyte, megabytes with one decimal above (decimal units, 1 MB = 1 000 000 bytes). The number
+ * is written by Intl.NumberFormat; the unit comes from the messages, because browsers' own unit
+ * names for Mongolian are often missing (Chromium writes "kB" in a Mongolian sentence).
  */
 export function formatSize(bytes: number, locale: Locale): string {
-	const megabytes = bytes >= 1_000_000;
-	return new Intl.NumberFormat(locale, {
-		style: 'unit',
-		unit: megabytes ? 'megabyte' : 'kilobyte',
-		unitDisplay: 'short',
-		maximumFractionDigits: megabytes ? 1 : 0
-	}).format(megabytes ? bytes / 1_000_000 : Math.max(1, Math.round(bytes / 1000)));
+	if (bytes >= 1_000_000) {
+		const size = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+		return m.narration_learn_size_mb({ size }, { locale });
+	}
+	const size = new Intl.NumberFormat(locale).format(Math.max(1, Math.round(bytes / 1000)));
+	return m.narration_learn_size_kb({ size }, { locale });
 }
 
 /** How far a download is, as a percentage in the page's language. */

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, learnerIsOpen } from '../fixtures';
+import { expectNoAxeViolations } from '../helpers/a11y';
+import { fakeSpeech } from '../helpers/a11y-settings';
+import { readCourse } from '../helpers/content';
+import { tabTo } from '../helpers/pages';
+import { t } from '../helpers/ui';
+
+// Recorded narration on the learner's side (docs/narration.md): the server's API is mocked here
+// (its side is built and tested apart), serving a real four-second WebM/Opus file.
+
+const AUDIO = readFileSync('tests/fixtures/narration-tone.webm');
+const course = readCourse('meet-e-mongolia');
+const lesson = course.lessons.find((l: { id: string }) => l.id === 'what-is-e-mongolia')!;
+
+/** The narration API for one course and language, with `steps` of the lesson narrated; the requests it saw. */
+async function serveNarration(page: Page, locale: 'mn' | 'en', steps: number[]) {
+	const seen: string[] = [];
+	const files = steps.map((step) => ({
+		lessonId: lesson.id,
+		step,
+		url: `/api/v1/narration/audio/${locale}-${step}`,
+		type: 'audio/webm',
+		bytes: AUDIO.length,
+		durationMs: 4000
+	}));
+	await page.route(`**/api/v1/narration/${course.id}/${locale}`, (route) => {
+		seen.push(new URL(route.request().url()).pathname);
+		return route.fulfill({
+			json: { courseId: course.id, locale, files, bytes: files.length * AUDIO.length },
+			headers: { 'Cache-Control': 'no-cache' }
+		});
+	});
+	await page.route('**/api/v1/narration/audio/*', (route) => {
+		seen.push(new URL(route.request().url()).pathname);
+		return route.fulfill({ body: AUDIO, contentType: 'audio/webm' });
+	});
+	return seen;
+}
+
+/** Keeps every audio element the page plays, to look at it (the reader's element is not in the page). */
+async function watchAudio(page: Page) {
+	await page.addInitScript(() => {
+		const played: HTMLMediaElement[] = ((window as unknown as { __played: HTMLMediaElement[] }).__played =
+			[]);
+		const play = HTMLMediaElement.prototype.play;
+		HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+			played.push(this);
+			return play.call(this);
+		};
+	});
+}
+
+const lastAudio = (page: Page) =>
+	page.evaluate(() => {
+		const audio = (window as unknown as { __played: HTMLMediaElement[] }).__played.at(-1);
+		return audio
+			? { src: audio.src, paused: audio.paused, time: audio.currentTime, rate: audio.playbackRate }
+			: undefined;
+	});
+
+test('downloads a course pack with the keyboard and plays its narration offline at the learner’s speed', async ({
+	page,
+	context
+}) => {
+	await fakeSpeech(page, []);
+	await watchAudio(page);
+	const seen = await serveNarration(page, 'en', [0, 1]);
+
+	// The learner's speed: slower.
+	await page.goto('/en/settings');
+	await learnerIsOpen(page);
+	await tabTo(page, 'input[name="speech-rate"]:checked');
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.locator('input[name="speech-rate"][value="0.75"]')).toBeChecked();
+	await expect(page.getByText('No narration is downloaded.')).toBeVisible();
+
+	// The course page says the size, and downloads with the keyboard.
+	await page.goto(`/en/courses/${course.id}`);
+	const section = page.getByRole('region', { name: 'Listen offline' });
+	await expect(section).toContainText(
+		'Recorded narration of this course’s lessons: 18 kB.'.replace('’', "'")
+	);
+	const download = section.getByRole('button', { name: 'Download narration (18 kB)' });
+	await tabTo(page, download);
+	await page.keyboard.press('Enter');
+	await expect(section.getByRole('status')).toHaveText(t('en', 'narration_learn_done'));
+	await expect(section.getByText('Downloaded (18 kB)')).toBeFocused();
+	await expect(
+		section.getByRole('button', { name: `Remove the narration of ${course.title.en}` })
+	).toBeVisible();
+	await expectNoAxeViolations(page, 'course page with its narration downloaded');
+
+	// A lesson: its first step opens online; then the network goes, and the next step plays its
+	// narration from the device.
+	// Opening the app online also refreshes the downloaded pack (when the page is idle).
+	const refreshed = page.waitForResponse(`**/api/v1/narration/${course.id}/en`);
+	await page.goto(`/en/courses/${course.id}/${lesson.id}#step-1`);
+	await learnerIsOpen(page);
+	await refreshed;
+	await expect(page.getByRole('group', { name: 'Read this step aloud' })).toHaveAttribute(
+		'data-plan',
+		'recording'
+	);
+	await context.setOffline(true);
+	const requestsOnline = seen.length;
+	await tabTo(page, page.getByRole('button', { name: t('en', 'player_next_button') }));
+	await page.keyboard.press('Enter');
+	const control = page.getByRole('group', { name: 'Read this step aloud' });
+	await expect(control).toHaveAttribute('data-plan', 'recording');
+	const play = control.getByRole('button', { name: new RegExp(`^Read aloud: step 2, `) });
+	await tabTo(page, play);
+	await page.keyboard.press('Enter');
+	await expect(control.getByRole('status')).toHaveText('Reading aloud…');
+	await expect
+		.poll(async () => {
+			const audio = await lastAudio(page);
+			return audio && !audio.paused && audio.time > 0.2;
+		})
+		.toBe(true);
+	const audio = (await lastAudio(page))!;
+	expect(audio.src).toMatch(/^blob:/);
+	expect(audio.rate).toBe(0.75);
+	expect(seen.length, 'nothing fetched offline').toBe(requestsOnline);
+	await expect(control.getByRole('button', { name: /^Pause: step 2, / })).toBeVisible();
+	await expectNoAxeViolations(page, 'lesson step playing its narration');
+
+	// Back online, the settings list the pack with its size, and remove it.
+	await context.setOffline(false);
+	await page.goto('/en/settings');
+	const settings = page.getByRole('region', { name: 'Narration on this device' });
+	await expect(settings.getByRole('listitem')).toContainText([`${course.title.en} 18 kB`]);
+	await expectNoAxeViolations(page, 'settings with a downloaded pack');
+	await tabTo(page, settings.getByRole('button', { name: `Remove the narration of ${course.title.en}` }));
+	await page.keyboard.press('Enter');
+	await expect(settings.getByRole('status')).toHaveText('Narration removed from this device.');
+	await expect(settings.getByText('No narration is downloaded.')).toBeVisible();
+	expect(
+		await page.evaluate(async () => (await (await caches.open('alkham-narration')).keys()).map((r) => r.url))
+	).toEqual([]);
+});
+
+test('in Mongolian: the size in Mongolian, and nothing where no narration is published', async ({ page }) => {
+	await serveNarration(page, 'mn', [0]);
+	await page.goto(`/courses/${course.id}`);
+	const section = page.getByRole('region', { name: 'Интернэтгүй сонсох' });
+	await expect(section.getByRole('button', { name: 'Дуу бичлэгийг татаж авах (9 кБ)' })).toBeVisible();
+
+	// A course with nothing recorded in Mongolian: no section at all.
+	const other = readCourse('family-everyday');
+	await page.route(`**/api/v1/narration/${other.id}/mn`, (route) =>
+		route.fulfill({ json: { courseId: other.id, locale: 'mn', files: [], bytes: 0 } })
+	);
+	const asked = page.waitForResponse(`**/api/v1/narration/${other.id}/mn`);
+	await page.goto(`/courses/${other.id}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(other.title.mn);
+	// The answer has arrived and the page has had two frames to show what it makes of it.
+	await (await asked).finished();
+	for (let frame = 0; frame < 2; frame++) await page.evaluate(() => new Promise(requestAnimationFrame));
+	await expect(page.getByRole('region', { name: 'Интернэтгүй сонсох' })).toHaveCount(0);
+});
