@@ -160,3 +160,35 @@ test('in Mongolian: the size in Mongolian, and nothing where no narration is pub
 	for (let frame = 0; frame < 2; frame++) await page.evaluate(() => new Promise(requestAnimationFrame));
 	await expect(page.getByRole('region', { name: 'Интернэтгүй сонсох' })).toHaveCount(0);
 });
+
+test('turning on automatic playback offers the narration of a started course, downloaded on request', async ({
+	page
+}) => {
+	const seen = await serveNarration(page, 'en', [0, 1]);
+	// Started: a step of the course was seen (the course page then says Continue).
+	await page.goto(`/en/courses/${course.id}/${lesson.id}`);
+	await learnerIsOpen(page);
+	await page.getByRole('button', { name: t('en', 'player_next_button') }).click();
+	await expect(page).toHaveURL(/#step-2$/);
+	await page.goto(`/en/courses/${course.id}`);
+	await expect(page.getByRole('link', { name: t('en', 'course_continue') })).toBeVisible();
+
+	await page.goto('/en/settings');
+	const settings = page.getByRole('region', { name: 'Narration on this device' });
+	await expect(settings.getByText('No narration is downloaded.')).toBeVisible();
+	const offer = settings.getByRole('button', {
+		name: `Download the narration of ${course.title.en} (18 kB)`
+	});
+	await expect(offer).toHaveCount(0);
+	await tabTo(page, page.getByLabel(t('en', 'a11y_auto_read_label')));
+	await page.keyboard.press('Space');
+	await expect(settings).toContainText(t('en', 'narration_learn_offer'));
+	// Offered, not started: nothing is downloaded until the learner says so.
+	expect(seen.filter((path) => path.includes('/audio/'))).toEqual([]);
+	await tabTo(page, offer);
+	await page.keyboard.press('Enter');
+	await expect(settings.getByRole('status')).toHaveText(t('en', 'narration_learn_done'));
+	await expect(settings.getByRole('listitem')).toContainText([`${course.title.en} 18 kB`]);
+	await expect(offer).toHaveCount(0);
+	await expectNoAxeViolations(page, 'settings with automatic playback and a downloaded pack');
+});
