@@ -1,64 +1,14 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { test, expect, learnerIsOpen } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import { fakeSpeech } from '../helpers/a11y-settings';
 import { readCourse } from '../helpers/content';
+import { course, lastAudio, lesson, serveNarration, watchAudio } from '../helpers/narration';
 import { tabTo } from '../helpers/pages';
 import { t } from '../helpers/ui';
 
 // Recorded narration on the learner's side (docs/narration.md): the server's API is mocked here
-// (its side is built and tested apart), serving a real four-second WebM/Opus file.
-
-const AUDIO = readFileSync('tests/fixtures/narration-tone.webm');
-const course = readCourse('meet-e-mongolia');
-const lesson = course.lessons.find((l: { id: string }) => l.id === 'what-is-e-mongolia')!;
-
-/** The narration API for one course and language, with `steps` of the lesson narrated; the requests it saw. */
-async function serveNarration(page: Page, locale: 'mn' | 'en', steps: number[]) {
-	const seen: string[] = [];
-	const files = steps.map((step) => ({
-		lessonId: lesson.id,
-		step,
-		url: `/api/v1/narration/audio/${locale}-${step}`,
-		type: 'audio/webm',
-		bytes: AUDIO.length,
-		durationMs: 4000
-	}));
-	await page.route(`**/api/v1/narration/${course.id}/${locale}`, (route) => {
-		seen.push(new URL(route.request().url()).pathname);
-		return route.fulfill({
-			json: { courseId: course.id, locale, files, bytes: files.length * AUDIO.length },
-			headers: { 'Cache-Control': 'no-cache' }
-		});
-	});
-	await page.route('**/api/v1/narration/audio/*', (route) => {
-		seen.push(new URL(route.request().url()).pathname);
-		return route.fulfill({ body: AUDIO, contentType: 'audio/webm' });
-	});
-	return seen;
-}
-
-/** Keeps every audio element the page plays, to look at it (the reader's element is not in the page). */
-async function watchAudio(page: Page) {
-	await page.addInitScript(() => {
-		const played: HTMLMediaElement[] = ((window as unknown as { __played: HTMLMediaElement[] }).__played =
-			[]);
-		const play = HTMLMediaElement.prototype.play;
-		HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-			played.push(this);
-			return play.call(this);
-		};
-	});
-}
-
-const lastAudio = (page: Page) =>
-	page.evaluate(() => {
-		const audio = (window as unknown as { __played: HTMLMediaElement[] }).__played.at(-1);
-		return audio
-			? { src: audio.src, paused: audio.paused, time: audio.currentTime, rate: audio.playbackRate }
-			: undefined;
-	});
+// (its side is built and tested apart), serving a real four-second WebM/Opus file
+// (tests/helpers/narration.ts). Opening a lesson with the service worker: tests/offline/narration-offline.e2e.ts.
 
 test('downloads a course pack with the keyboard and plays its narration offline at the learner’s speed', async ({
 	page,
