@@ -15,7 +15,7 @@ const LAYERS = [
 	['content'], // the lesson format, its validation and localisation
 	['learner'], // learner data on the device
 	['components'], // shared UI pieces
-	['a11y', 'simulations', 'classes', 'certificates', 'sync', 'pwa', 'player', 'profiles'], // features
+	['a11y', 'simulations', 'classes', 'certificates', 'sync', 'pwa', 'player', 'profiles', 'narration'], // features
 	['frame'] // the learner app's frame: header, footer, banners
 ];
 const SAME_LAYER_USES = {
@@ -179,9 +179,18 @@ const serverRules = SERVER_LAYERS.flatMap((folders, layer) =>
 /** The learner app's folders (but `except`): teacher pages and what every page shares never build learner state. */
 const learnerApp = (except = []) => ({
 	regex: importOf(
-		['frame', 'learner', 'profiles', 'player', 'pwa', 'sync', 'certificates', 'a11y', 'simulations'].filter(
-			(folder) => !except.includes(folder)
-		)
+		[
+			'frame',
+			'learner',
+			'profiles',
+			'player',
+			'pwa',
+			'sync',
+			'certificates',
+			'a11y',
+			'simulations',
+			'narration'
+		].filter((folder) => !except.includes(folder))
 	),
 	message: 'Only the learner pages (src/routes/[[lang=locale]]) use the learner app.'
 });

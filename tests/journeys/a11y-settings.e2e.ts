@@ -2,6 +2,7 @@ import { test, expect, learnerIsOpen } from '../fixtures';
 import { MIRROR_KEY, fakeSpeech, spoken, useDeviceSettings } from '../helpers/a11y-settings';
 import { readCourse } from '../helpers/content';
 import { tabTo } from '../helpers/pages';
+import { t } from '../helpers/ui';
 
 // Settings and read aloud, as the worker's learner "Test" (tests/fixtures.ts). The display modes and
 // 200 % text on every page are checked in tests/routes/.
@@ -160,7 +161,7 @@ test.describe('read aloud', () => {
 		await expect(note).toContainText('монгол хэлний дуу хоолой байхгүй');
 		await expect(note).toContainText('Microsoft Edge');
 		// The note is read out with the setting it is about.
-		await expect(page.getByLabel('Хичээлийн алхам бүрийг нээгдэхэд нь чангаар унших')).toHaveAttribute(
+		await expect(page.getByLabel(t('mn', 'a11y_auto_read_label'))).toHaveAttribute(
 			'aria-describedby',
 			'read-aloud-support'
 		);
