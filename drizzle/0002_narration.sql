@@ -34,4 +34,5 @@ ALTER TABLE "narrations" ADD CONSTRAINT "narrations_recorded_by_teachers_id_fk" 
 ALTER TABLE "narrations" ADD CONSTRAINT "narrations_reviewed_by_teachers_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."teachers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "narration_log_step_idx" ON "narration_log" USING btree ("course_id","lesson_id","step","locale");--> statement-breakpoint
 CREATE INDEX "narrations_course_idx" ON "narrations" USING btree ("course_id","locale","status");--> statement-breakpoint
-CREATE INDEX "narrations_step_idx" ON "narrations" USING btree ("course_id","lesson_id","step","locale");
+CREATE INDEX "narrations_step_idx" ON "narrations" USING btree ("course_id","lesson_id","step","locale");--> statement-breakpoint
+CREATE UNIQUE INDEX "narrations_published_idx" ON "narrations" USING btree ("course_id","lesson_id","step","locale") WHERE "narrations"."status" = 'published';

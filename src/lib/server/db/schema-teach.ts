@@ -7,8 +7,10 @@ import {
 	pgTable,
 	text,
 	timestamp,
+	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { certificates } from './schema';
 
 /**
@@ -125,7 +127,11 @@ export const narrations = pgTable(
 	},
 	(t) => [
 		index('narrations_course_idx').on(t.courseId, t.locale, t.status),
-		index('narrations_step_idx').on(t.courseId, t.lessonId, t.step, t.locale)
+		index('narrations_step_idx').on(t.courseId, t.lessonId, t.step, t.locale),
+		// At most one published narration per step and language, whatever two approvers do at once.
+		uniqueIndex('narrations_published_idx')
+			.on(t.courseId, t.lessonId, t.step, t.locale)
+			.where(sql`${t.status} = 'published'`)
 	]
 );
 
