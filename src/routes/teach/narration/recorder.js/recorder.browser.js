@@ -26,7 +26,7 @@ const start = /** @type {HTMLButtonElement} */ (byId('rec-start'));
 const stop = /** @type {HTMLButtonElement} */ (byId('rec-stop'));
 const again = /** @type {HTMLButtonElement} */ (byId('rec-again'));
 const save = /** @type {HTMLButtonElement} */ (byId('rec-save'));
-const elapsed = /** @type {HTMLOutputElement} */ (byId('rec-elapsed'));
+const elapsed = byId('rec-elapsed');
 const level = /** @type {HTMLMeterElement} */ (byId('rec-level'));
 const preview = byId('rec-preview');
 const player = /** @type {HTMLAudioElement} */ (byId('rec-audio'));
@@ -97,13 +97,13 @@ async function begin() {
 	};
 	const timer = window.setInterval(() => {
 		const ms = performance.now() - began;
-		elapsed.value = clock(ms);
+		elapsed.textContent = clock(ms);
 		if (ms >= MAX_MS) end(text.limit);
 	}, 250);
 
 	take = { stream, recorder, context, timer, frame: requestAnimationFrame(tick) };
 	recorder.start(1000);
-	elapsed.value = clock(0);
+	elapsed.textContent = clock(0);
 	recording = null;
 	show(preview, false);
 	show(again, false);
