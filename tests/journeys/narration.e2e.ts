@@ -1,6 +1,8 @@
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
 import { testBrowserPath } from '../../scripts/browser.js';
-import { test, expect, admin, newTeacher } from '../fixtures';
+// Playwright's own test: the shared fixtures would first make a learner device, which no test here uses.
+import { admin, newTeacher } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import { tabTo } from '../helpers/pages';
 import { signIn } from '../helpers/teach';
@@ -10,7 +12,9 @@ import { readCourse } from '../helpers/content';
 
 // Recorded narration (docs/teacher-mode.md#narration): a teacher records a step with the
 // microphone, listens and saves it; an approver publishes it; the public manifest lists it.
-// Chromium's fake microphone (a beep) and its fake permission prompt, for this file only.
+// Chromium's fake microphone (a beep) and its fake permission prompt, for this file only; its tests
+// run one after the other in one browser.
+test.describe.configure({ mode: 'default' });
 test.use({
 	launchOptions: {
 		executablePath: testBrowserPath(),
@@ -45,8 +49,8 @@ test('a teacher records a step with the microphone, an approver publishes it, an
 	request,
 	baseURL
 }) => {
-	test.setTimeout(60_000);
-	// A context of its own: no learner on this device (the page fixture would make one first).
+	// About 30 s; more on a machine busy with other work (the admin command starts three times).
+	test.setTimeout(90_000);
 	const context = await browser.newContext({ baseURL });
 	const page = await context.newPage();
 	const teacher = newTeacher('Сарнай');
@@ -144,4 +148,68 @@ test('a teacher records a step with the microphone, an approver publishes it, an
 	expect(audio.headers()['content-type']).toBe('audio/webm');
 	expect((await audio.body()).length).toBe(manifest.bytes);
 	await context.close();
+});
+
+test('without recording in the browser the page says why, and a recorded file can still be uploaded', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(90_000);
+	const teacher = newTeacher('Сарнай');
+	const recordPage = `/teach/narration/${course.id}/${lesson.id}/1/mn`;
+
+	// Without JavaScript: no recorder, a sentence saying so, and the plain upload form. (axe needs
+	// JavaScript in the page: the pages are checked in the contexts below.)
+	const plain = await browser.newContext({ baseURL, javaScriptEnabled: false });
+	const page = await plain.newPage();
+	await page.goto('/teach');
+	await signIn(page, teacher);
+	await expect(page.getByRole('heading', { level: 1, name: t('mn', 'teach_classes_title') })).toBeVisible();
+	await page.goto(recordPage);
+	await expect(page.getByText(t('mn', 'narration_teach_needs_script'))).toBeVisible();
+	await expect(page.locator('#recorder')).toBeHidden();
+	// A recording made elsewhere (AAC in M4A) is saved as a draft.
+	await page.locator('#audio-file').setInputFiles('tests/media/narration/aac-3s.m4a');
+	await tabTo(page, page.getByRole('button', { name: t('mn', 'narration_teach_upload_button') }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: t('mn', 'narration_teach_saved') })).toBeVisible();
+	await expect(page.getByText(t('mn', 'narration_teach_status_draft'))).toBeVisible();
+
+	// With JavaScript but no MediaRecorder, or with the microphone refused: said in words, the form stays.
+	const state = await plain.storageState();
+	await plain.close();
+	const scripted = await browser.newContext({ baseURL, storageState: state });
+	const old = await scripted.newPage();
+	await old.addInitScript(() => delete (window as { MediaRecorder?: unknown }).MediaRecorder);
+	await old.goto(recordPage);
+	await expect(
+		old.getByRole('status').filter({ hasText: t('mn', 'narration_teach_no_recorder') })
+	).toBeVisible();
+	await expect(old.locator('#recorder')).toBeHidden();
+	await expect(old.locator('#upload-form')).toBeVisible();
+	// An Ogg file named and typed as WebM is refused by its content, and nothing is saved.
+	await old.locator('#audio-file').setInputFiles({
+		name: 'narration.webm',
+		mimeType: 'audio/webm',
+		buffer: readFileSync('tests/media/narration/opus-3s.ogg')
+	});
+	await tabTo(old, old.getByRole('button', { name: t('mn', 'narration_teach_upload_button') }));
+	await old.keyboard.press('Enter');
+	await expect(old.getByRole('alert')).toContainText(t('mn', 'narration_teach_problem_not_audio'));
+	await expect(old.locator('#audio-file')).toHaveAttribute('aria-invalid', 'true');
+	await expect(old.locator('figure.recording audio')).toHaveCount(1);
+	await checkPage(old, 'recording page, upload refused (mn)');
+	const refused = await scripted.newPage();
+	await refused.addInitScript(() => {
+		navigator.mediaDevices.getUserMedia = () =>
+			Promise.reject(new DOMException('refused', 'NotAllowedError'));
+	});
+	await refused.goto(`${recordPage}?lang=en`);
+	await tabTo(refused, refused.getByRole('button', { name: t('en', 'narration_teach_record_start') }));
+	await refused.keyboard.press('Enter');
+	await expect(
+		refused.getByRole('status').filter({ hasText: t('en', 'narration_teach_mic_denied') })
+	).toBeVisible();
+	await checkPage(refused, 'recording page, microphone refused (en)');
+	await scripted.close();
 });
