@@ -34,7 +34,12 @@ const SERVER = 'server';
 const TESTING = 'testing';
 const SPECS = '**/*.spec.ts';
 /** The folders of src/lib/server, layered the same way, bottom to top. */
-const SERVER_LAYERS = [['db'], ['issuer', 'http', 'content', 'testing'], ['certificates'], ['teach']];
+const SERVER_LAYERS = [
+	['db'],
+	['issuer', 'http', 'content', 'testing'],
+	['certificates', 'narration'],
+	['teach']
+];
 
 const libFolders = readdirSync(new URL('./src/lib', import.meta.url), { withFileTypes: true })
 	.filter((entry) => entry.isDirectory())

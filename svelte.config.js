@@ -34,7 +34,8 @@ const config = {
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
-				// Narration plays from the device's cache as a blob: address (src/lib/narration).
+				// blob: narration plays from the device's cache (src/lib/narration), and a teacher hears a take
+				// back before saving it (teacher narration pages).
 				'media-src': ['self', 'blob:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],

@@ -8,6 +8,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
+// adapter-node refuses request bodies over BODY_SIZE_LIMIT (512 KB by default) with a bare 413, read
+// when the handler loads. A narration upload may be 1 MB: the app checks an upload's size itself and
+// says what is wrong in the teacher's language, so the server's own limit leaves room for it.
+process.env.BODY_SIZE_LIMIT ??= '2M';
 // Importing the handler also runs the app's `init` hook (database and migrations); a bad
 // DATABASE_URL stops here with the app's own message.
 const { handler } = await import(pathToFileURL(resolve(buildDir, 'handler.js')).href);

@@ -108,3 +108,10 @@ export async function resetTeacherPassword(db: Database, email: string, password
 		return row;
 	});
 }
+
+/** Grants or revokes the approver role (publishing, rejecting and confirming recorded narration). */
+export async function setTeacherApprover(db: Database, email: string, approver: boolean): Promise<Teacher> {
+	const teacher = await existing(db, email);
+	const [row] = await db.update(teachers).set({ approver }).where(eq(teachers.id, teacher.id)).returning();
+	return row;
+}

@@ -9,6 +9,8 @@ export const USAGE = `Teacher accounts for Alkham's teacher pages (/teach).
   npm run admin -- disable <email>              stop an account from signing in; ends its sessions
   npm run admin -- enable <email>               let a disabled account sign in again
   npm run admin -- reset-password <email>       set a new password (asks for it); ends its sessions
+  npm run admin -- grant-approver <email>       let the teacher publish, reject and confirm narration
+  npm run admin -- revoke-approver <email>      take that role back (the teacher may still record)
 
 The password is asked for twice without showing it; when input is not a terminal, the first line
 of standard input is the password (e.g. from a password manager's CLI).
@@ -81,6 +83,8 @@ async function parse(args: string[], io: CliIo): Promise<AdminCommand | undefine
 			return rest.length === 0 ? { command } : undefined;
 		case 'disable':
 		case 'enable':
+		case 'grant-approver':
+		case 'revoke-approver':
 			return rest.length === 1 ? { command, email: rest[0] } : undefined;
 		case 'reset-password':
 			return rest.length === 1 ? { command, email: rest[0], password: await password(io) } : undefined;

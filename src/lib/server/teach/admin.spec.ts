@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases, type TestDatabase } from '../testing/test-databases';
+import { createTeacher, findTeacherByEmail } from './accounts';
 import { runAdminCommand } from './admin';
 import { main, type CliIo } from './admin-cli';
 
@@ -55,6 +56,49 @@ describe.each(testDatabases())('npm run admin refuses weak passwords on $name', 
 	});
 });
 
+describe.each(testDatabases())('npm run admin grants and revokes the approver role on $name', ({ open }) => {
+	let database: TestDatabase;
+
+	beforeAll(async () => {
+		database = await open();
+	});
+	afterAll(async () => {
+		await database?.dispose();
+	});
+	beforeEach(() => database.reset());
+
+	const run = (command: 'grant-approver' | 'revoke-approver', email: string) =>
+		runAdminCommand(database.db, { command, email });
+	const isApprover = async () => (await findTeacherByEmail(database.db, 'oyun@school.mn'))?.approver;
+
+	it('makes a teacher an approver, lists the role, and takes it back', async () => {
+		await createTeacher(database.db, {
+			email: 'oyun@school.mn',
+			name: 'Оюун',
+			password: 'blue tent over the river'
+		});
+		expect(await isApprover()).toBe(false);
+		expect(await run('grant-approver', 'Oyun@School.mn ')).toEqual({
+			ok: true,
+			lines: ['oyun@school.mn (Оюун) is now an approver: may publish, reject and confirm narration.']
+		});
+		expect(await isApprover()).toBe(true);
+		expect((await runAdminCommand(database.db, { command: 'list' })).lines[0]).toMatch(
+			/oyun@school\.mn.*, approver\)$/
+		);
+		expect((await run('revoke-approver', 'oyun@school.mn')).lines[0]).toContain('no longer an approver');
+		expect(await isApprover()).toBe(false);
+		expect((await runAdminCommand(database.db, { command: 'list' })).lines[0]).not.toContain('approver');
+	});
+
+	it('refuses an unknown account and changes nothing', async () => {
+		expect(await run('grant-approver', 'nobody@school.mn')).toEqual({
+			ok: false,
+			lines: [expect.stringContaining('There is no account with this email')]
+		});
+	});
+});
+
 describe('the admin command line', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'alkham-admin-'));
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,5 +116,24 @@ describe('the admin command line', () => {
 		expect(status).toBe(1);
 		expect(String(stderr.read())).toMatch(/most common passwords/);
 		expect(stdout.read()).toBeNull();
+	});
+
+	it('grants the approver role from the command line, and says how when the command is incomplete', async () => {
+		const io = (stdin = '') => {
+			const stdout = new PassThrough();
+			const stderr = new PassThrough();
+			return { stdin: Readable.from([stdin]), stdout, stderr, env: { DATA_DIR: dir } } as unknown as CliIo & {
+				stdout: PassThrough;
+				stderr: PassThrough;
+			};
+		};
+		const create = io('blue tent over the river\n');
+		expect(await main(['create', 'tuya@school.mn', 'Туяа'], create)).toBe(0);
+		const grant = io();
+		expect(await main(['grant-approver', 'tuya@school.mn'], grant)).toBe(0);
+		expect(String(grant.stdout.read())).toContain('is now an approver');
+		const incomplete = io();
+		expect(await main(['grant-approver'], incomplete)).toBe(1);
+		expect(String(incomplete.stderr.read())).toContain('grant-approver <email>');
 	});
 });

@@ -5,6 +5,7 @@ import {
 	createTeacher,
 	listTeachers,
 	resetTeacherPassword,
+	setTeacherApprover,
 	setTeacherDisabled,
 	type Teacher
 } from './accounts';
@@ -15,6 +16,7 @@ export const AdminCommandSchema = v.variant('command', [
 	v.object({ command: v.literal('create'), email: v.string(), name: v.string(), password: v.string() }),
 	v.object({ command: v.literal('list') }),
 	v.object({ command: v.picklist(['disable', 'enable']), email: v.string() }),
+	v.object({ command: v.picklist(['grant-approver', 'revoke-approver']), email: v.string() }),
 	v.object({ command: v.literal('reset-password'), email: v.string(), password: v.string() })
 ]);
 
@@ -58,7 +60,7 @@ export async function runAdminCommand(db: Database, command: AdminCommand): Prom
 					ok: true,
 					lines: all.map(
 						(t) =>
-							`${t.disabledAt ? 'disabled' : 'active  '}  ${t.email}  ${t.name}  (created ${t.createdAt.toISOString().slice(0, 10)})`
+							`${t.disabledAt ? 'disabled' : 'active  '}  ${t.email}  ${t.name}  (created ${t.createdAt.toISOString().slice(0, 10)}${t.approver ? ', approver' : ''})`
 					)
 				};
 			}
@@ -71,6 +73,19 @@ export async function runAdminCommand(db: Database, command: AdminCommand): Prom
 						command.command === 'disable'
 							? `Disabled ${describe(teacher)}; its sessions have ended.`
 							: `Enabled ${describe(teacher)}.`
+					]
+				};
+			}
+			case 'grant-approver':
+			case 'revoke-approver': {
+				const grant = command.command === 'grant-approver';
+				const teacher = await setTeacherApprover(db, command.email, grant);
+				return {
+					ok: true,
+					lines: [
+						grant
+							? `${describe(teacher)} is now an approver: may publish, reject and confirm narration.`
+							: `${describe(teacher)} is no longer an approver (may still record narration).`
 					]
 				};
 			}
