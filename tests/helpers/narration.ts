@@ -4,9 +4,9 @@ import { readCourse } from './content';
 
 /**
  * The narration API mocked for the learner's side (docs/narration.md): a course's manifest and its
- * audio, a real four-second WebM/Opus file (tests/fixtures/narration-tone.webm, 9 KB).
+ * audio, a real four-second WebM/Opus file (tests/media/narration/tone-4s.webm, 9 KB).
  */
-const AUDIO = readFileSync('tests/fixtures/narration-tone.webm');
+const AUDIO = readFileSync('tests/media/narration/tone-4s.webm');
 export const course = readCourse('meet-e-mongolia');
 export const lesson = course.lessons.find((l: { id: string }) => l.id === 'what-is-e-mongolia')!;
 
