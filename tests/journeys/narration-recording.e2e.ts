@@ -92,6 +92,8 @@ test('a teacher records a step with the microphone, an approver publishes it, an
 	const stop = page.getByRole('button', { name: t('mn', 'narration_teach_record_stop') });
 	// The fake microphone can take a few seconds to start on a busy machine.
 	await expect(stop).toBeFocused({ timeout: 20_000 });
+	// Only Stop while recording: the Start button is gone, not merely beside it.
+	await expect(page.getByRole('button', { name: t('mn', 'narration_teach_record_start') })).toBeHidden();
 	await expect(page.locator('#recorder-status')).toHaveText(t('mn', 'narration_teach_recording_status'));
 	await expect(page.locator('#rec-elapsed')).toHaveText('0:02', { timeout: 10_000 });
 	// The level meter moves with the fake microphone's beep.
