@@ -2,7 +2,7 @@ import { test, expect, learnerIsOpen, admin, newTeacher } from '../fixtures';
 import { fakeSpeech } from '../helpers/a11y-settings';
 import { readCourse } from '../helpers/content';
 import { course, lastAudio, lesson, serveNarration, watchAudio } from '../helpers/narration';
-import { waitForOfflineReady } from '../helpers/pages';
+import { tabTo, waitForOfflineReady } from '../helpers/pages';
 import { signIn } from '../helpers/teach';
 import { t } from '../helpers/ui';
 
@@ -47,8 +47,8 @@ test('a downloaded pack plays in a lesson opened offline', async ({ page, contex
 	expect(precached).toEqual([]);
 });
 
-// The whole way, with no mock: a teacher uploads a step's narration, an approver publishes it, and a
-// learner's device downloads the course's pack and plays it offline. Its own course and language
+// The whole way, with no mock and the keyboard alone: a teacher uploads a step's narration, an approver
+// publishes it, and a learner's device downloads the course's pack and plays it offline. Its own course and language
 // (staying-safe-online, English), so no other test's manifest changes.
 test('narration published on the server reaches a learner’s device and plays offline', async ({
 	page,
@@ -70,14 +70,18 @@ test('narration published on the server reaches a learner’s device and plays o
 	await expect(desk.getByRole('heading', { level: 1, name: t('mn', 'teach_classes_title') })).toBeVisible();
 	await desk.goto(`/teach/narration/${safe.id}/${first.id}/0/en`);
 	await desk.locator('#audio-file').setInputFiles('tests/media/narration/tone-4s.webm');
-	await desk.getByRole('button', { name: t('mn', 'narration_teach_upload_button') }).click();
+	await tabTo(desk, desk.getByRole('button', { name: t('mn', 'narration_teach_upload_button') }));
+	await desk.keyboard.press('Enter');
 	await expect(desk.getByRole('status').filter({ hasText: t('mn', 'narration_teach_saved') })).toBeVisible();
 	await teach.clearCookies();
 	await desk.goto('/teach');
 	await signIn(desk, approver);
 	await expect(desk.getByRole('heading', { level: 1, name: t('mn', 'teach_classes_title') })).toBeVisible();
 	await desk.goto('/teach/narration/review');
-	await desk.getByRole('button', { name: t('mn', 'narration_teach_publish') }).click();
+	// Other tests' drafts may be waiting too: this one is the item of this course.
+	const item = desk.getByRole('listitem').filter({ hasText: safe.title.mn });
+	await tabTo(desk, item.getByRole('button', { name: t('mn', 'narration_teach_publish') }));
+	await desk.keyboard.press('Enter');
 	await expect(
 		desk.getByRole('status').filter({ hasText: t('mn', 'narration_teach_published_done') })
 	).toBeVisible();
@@ -90,14 +94,16 @@ test('narration published on the server reaches a learner’s device and plays o
 	await page.goto(`/en/courses/${safe.id}`);
 	await waitForOfflineReady(page);
 	const section = page.getByRole('region', { name: 'Listen offline' });
-	await section.getByRole('button', { name: /^Download narration \(\d+ kB\)$/ }).click();
+	await tabTo(page, section.getByRole('button', { name: /^Download narration \(\d+ kB\)$/ }));
+	await page.keyboard.press('Enter');
 	await expect(section.getByText(/^Downloaded \(\d+ kB\)$/)).toBeVisible();
 	await context.setOffline(true);
 	await page.goto(`/en/courses/${safe.id}/${first.id}`);
 	await learnerIsOpen(page);
 	const control = page.getByRole('group', { name: 'Read this step aloud' });
 	await expect(control).toHaveAttribute('data-plan', 'recording');
-	await control.getByRole('button', { name: /^Read aloud: step 1, / }).click();
+	await tabTo(page, control.getByRole('button', { name: /^Read aloud: step 1, / }));
+	await page.keyboard.press('Enter');
 	await expect
 		.poll(async () => {
 			const audio = await lastAudio(page);
