@@ -33,6 +33,10 @@ test('settings change with the keyboard alone, apply at once and survive a reloa
 	await tabTo(page, page.getByLabel('More space between lines and paragraphs'));
 	await page.keyboard.press('Space');
 	await expect(html).toHaveClass(/a11y-spacing/);
+	// Saved (the device's quick copy is written with the learner's record) before the page goes away.
+	await expect
+		.poll(() => page.evaluate(() => localStorage.getItem('alkham.a11y.device') ?? ''))
+		.toContain('"extraSpacing":true');
 
 	await page.reload();
 	await expect(html).toHaveAttribute('data-text-size', '150');

@@ -120,6 +120,8 @@ test('a teacher records a step with the microphone, an approver publishes it, an
 	expect(cspViolations).toEqual([]);
 	await tabTo(page, page.getByRole('button', { name: 'Гарах' }));
 	await page.keyboard.press('Enter');
+	// Logged out (the sign-in form) before the next address, which would otherwise cut the log-out short.
+	await expect(page.locator('#email')).toBeVisible();
 
 	// The approver reviews it (in English this time) and publishes it.
 	await page.goto('/teach?lang=en');
