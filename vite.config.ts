@@ -14,6 +14,9 @@ import {
 import { readContentFiles, staticAssetExists } from './src/lib/content/content-files.ts';
 import { buildCatalogue } from './src/lib/content/validate.ts';
 import { simulationSchemas } from './src/lib/simulations/schemas.ts';
+import { frameChunk } from './scripts/frame-chunk.js';
+
+const frame = frameChunk();
 
 /** Fails the build, naming file and field, when any lesson is broken or a picture is missing. */
 const validateContent: Plugin = {
@@ -37,6 +40,10 @@ export default defineConfig({
 			output: {
 				codeSplitting: {
 					groups: [
+						{ name: 'frame', test: frame.test, priority: 1 },
+						// The service-worker registration and workbox-window, which every learner page loads right
+						// after hydration: one file rather than three.
+						{ name: 'sw-register', test: /\/src\/lib\/pwa\/(register|page-cache)\.ts$|\/workbox-window\// },
 						{
 							name: 'icons',
 							test: /\/components\/icons\/(ArrowLeft|ArrowRight|Check|Cross|Star|Warning|Info)\.svelte/
@@ -48,6 +55,7 @@ export default defineConfig({
 	},
 	plugins: [
 		validateContent,
+		frame.plugin,
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',

@@ -1,7 +1,7 @@
 // Budget checks on the production build (run by `npm test` after `npm run build`):
-//   1. the JavaScript a first visit to any learner page downloads: at most 66 KB gzip (lowered to just above
-//      the figure reached, 65.3 KB on the device page on 2026-12-02 — SvelteKit's route list in the entry
-//      grows with every route, the teacher pages' too; issue 13 aims at 50);
+//   1. the JavaScript a first visit to any learner page downloads: at most 59 KB gzip (lowered to just above
+//      the figure reached, 58.1 KB on the settings page on 2026-12-02, once the code every page starts
+//      with became one chunk — scripts/frame-chunk.js; issue 13 aims at 50);
 //   2. everything the service worker precaches: at most 1.5 MB, counted uncompressed (what the
 //      cache holds on the device); the gzip total (what the phone downloads: the server sends every
 //      file compressed) is printed beside it;
@@ -13,7 +13,7 @@ import { dirname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { APP_SHELL, LEARNER_PAGE } from '../src/lib/pwa/learner-pages.js';
 
-export const PAGE_JS_BUDGET = 66 * 1024;
+export const PAGE_JS_BUDGET = 59 * 1024;
 export const PRECACHE_BUDGET = 1.5 * 1024 * 1024;
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
