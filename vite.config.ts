@@ -31,10 +31,8 @@ const validateContent: Plugin = {
 };
 
 export default defineConfig({
-	// The icons that many pages share (src/lib/components/icons) in one chunk with the code they all
-	// load: left to itself the bundler makes each a chunk of its own, about 0.2 KB gzip apiece on a
-	// lesson's first visit, mostly the chunk's own imports and exports. Icons of one page or one
-	// feature stay in that page's or feature's chunk.
+	// The code every learner page starts with (Svelte, SvelteKit's client, the layouts, the learner frame,
+	// the icons many pages share) in one chunk: scripts/frame-chunk.js says why and how it is found.
 	build: {
 		rolldownOptions: {
 			output: {
@@ -43,11 +41,7 @@ export default defineConfig({
 						{ name: 'frame', test: frame.test, priority: 1 },
 						// The service-worker registration and workbox-window, which every learner page loads right
 						// after hydration: one file rather than three.
-						{ name: 'sw-register', test: /\/src\/lib\/pwa\/(register|page-cache)\.ts$|\/workbox-window\// },
-						{
-							name: 'icons',
-							test: /\/components\/icons\/(ArrowLeft|ArrowRight|Check|Cross|Star|Warning|Info)\.svelte/
-						}
+						{ name: 'sw-register', test: /\/src\/lib\/pwa\/(register|page-cache)\.ts$|\/workbox-window\// }
 					]
 				}
 			}

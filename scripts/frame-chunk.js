@@ -11,17 +11,27 @@
 // The plugin reads the module graph once the build has parsed it (buildEnd) and gives the bundler's
 // chunking a `test` that captures those modules (vite.config.ts, build.rolldownOptions).
 
-/** SvelteKit's client entries: its runtime's start script and the generated app manifest. */
-const KIT_ENTRIES = [
-	/[\\/]@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]client[\\/]entry\.js$/,
-	/[\\/]generated[\\/]client-optimized[\\/]app\.js$/
-];
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** The layouts and the error page every learner page renders. */
+/** SvelteKit's client entries: its runtime's start script and the generated app manifest. */
+const APP_MANIFEST = /[\\/]generated[\\/]client-optimized[\\/]app\.js$/;
+const KIT_ENTRIES = [/[\\/]@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]client[\\/]entry\.js$/, APP_MANIFEST];
+
+/**
+ * The layouts and the error page every learner page renders, and small modules most pages use that the
+ * frame also reaches through a lazy import (the icons, the live query of learner data, Paraglide's
+ * plural rules). SvelteKit,
+ * listing the scripts a page must preload, skips a chunk it first met behind a lazy import: such a
+ * module in a chunk of its own would be fetched late (the budget check names any page it happens to).
+ */
 const FRAME_ROOTS = [
 	/[\\/]src[\\/]routes[\\/]\+layout\.svelte$/,
 	/[\\/]src[\\/]routes[\\/]\+error\.svelte$/,
-	/[\\/]src[\\/]routes[\\/]\[\[lang=locale\]\][\\/]\+layout\.svelte$/
+	/[\\/]src[\\/]routes[\\/]\[\[lang=locale\]\][\\/]\+layout\.svelte$/,
+	/[\\/]src[\\/]lib[\\/]components[\\/]icons[\\/](ArrowLeft|ArrowRight|Check|Cross|Star|Warning|Info)\.svelte$/,
+	/[\\/]src[\\/]lib[\\/]learner[\\/]live\.svelte\.ts$/,
+	/[\\/]src[\\/]lib[\\/]paraglide[\\/]registry\.js$/
 ];
 
 // Paraglide's `m` re-exports every message of the app from one index module: following it would put
@@ -51,7 +61,35 @@ function reExports(/** @type {string} */ code, /** @type {string[]} */ importedI
 	return from;
 }
 
-/** @returns {{ plugin: import('vite').Plugin, test: (id: string) => boolean }} */
+/**
+ * SvelteKit lists the scripts a page must preload by walking the build manifest from the page's node,
+ * and it leaves out a chunk it met first behind a lazy import, even when the page also imports that
+ * chunk directly. Every page's walk passes the frame, whose lazy imports ("Who is learning?", the
+ * comfort step, the idle lock…) reach chunks some pages import directly: those pages would fetch them
+ * one round trip late (the budget check names any such page). The frame's lazy imports are code the
+ * frame loads on demand, never on a page's first render, so the manifest SvelteKit reads does not list
+ * them: the walk then meets each page's own chunks as imports. (SvelteKit also used them to inline the
+ * styles of the lazily loaded parts in every page; those now load with their code.)
+ * The client build writes the manifest before SvelteKit reads it.
+ * @type {import('vite').Plugin}
+ */
+const manifestForKit = {
+	name: 'alkham:frame-chunk-manifest',
+	apply: 'build',
+	writeBundle(options) {
+		if (this.environment && this.environment.name !== 'client') return;
+		const file = join(options.dir ?? '', '.vite', 'manifest.json');
+		if (!existsSync(file)) return;
+		/** @type {Record<string, { name?: string, dynamicImports?: string[] }>} */
+		const manifest = JSON.parse(readFileSync(file, 'utf8'));
+		const frame = Object.values(manifest).find((entry) => entry.name === 'frame');
+		if (!frame?.dynamicImports) return;
+		delete frame.dynamicImports;
+		writeFileSync(file, JSON.stringify(manifest, null, 2));
+	}
+};
+
+/** @returns {{ plugin: import('vite').Plugin[], test: (id: string) => boolean }} */
 export function frameChunk() {
 	/** @type {Set<string>} */
 	let frame = new Set();
@@ -101,10 +139,16 @@ export function frameChunk() {
 							if (names.has(name)) queue.push(module);
 				}
 			}
-			// The index modules themselves only re-export: leave them to the bundler.
-			for (const id of [...frame]) if (isIndex(id)) frame.delete(id);
+			// The index modules themselves only re-export: leave them to the bundler. The app manifest stays in
+			// its own small entry too: it imports every page lazily, and SvelteKit, listing what a page must
+			// preload, skips a chunk it first met behind a lazy import (every page's own code, had the
+			// manifest been in the frame: the browser then fetched it only after the page's node).
+			for (const id of [...frame]) if (isIndex(id) || APP_MANIFEST.test(id)) frame.delete(id);
 		}
 	};
 	// The bundler's own helpers (module interop), which the frame's code uses, go with it.
-	return { plugin, test: (id) => frame.has(id) || /^\0?rolldown[:/]runtime/.test(id) };
+	return {
+		plugin: [plugin, manifestForKit],
+		test: (id) => frame.has(id) || /^\0?rolldown[:/]runtime/.test(id)
+	};
 }
