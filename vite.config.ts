@@ -34,6 +34,8 @@ export default defineConfig({
 	// The code every learner page starts with (Svelte, SvelteKit's client, the layouts, the learner frame,
 	// the icons many pages share) in one chunk: scripts/frame-chunk.js says why and how it is found.
 	build: {
+		// `BUILD_SOURCEMAP=1 npm run build` for `npm run bench:trace` to name functions by source file.
+		sourcemap: process.env.BUILD_SOURCEMAP === '1',
 		rolldownOptions: {
 			output: {
 				codeSplitting: {
