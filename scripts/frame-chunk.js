@@ -21,9 +21,8 @@ const KIT_ENTRIES = [/[\\/]@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]client[\\/]
 /**
  * The layouts and the error page every learner page renders, and small modules most pages use that the
  * frame also reaches through a lazy import (the icons, the live query of learner data, Paraglide's
- * plural rules). SvelteKit,
- * listing the scripts a page must preload, skips a chunk it first met behind a lazy import: such a
- * module in a chunk of its own would be fetched late (the budget check names any page it happens to).
+ * plural rules): in a chunk of its own, such a module could be left out of a page's preloads (see
+ * `manifestForKit` below; the budget check names any page that misses one).
  */
 const FRAME_ROOTS = [
 	/[\\/]src[\\/]routes[\\/]\+layout\.svelte$/,
