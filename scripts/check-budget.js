@@ -63,13 +63,11 @@ function closure(files) {
 }
 
 /**
- * Per page, the scripts it needs at once that its HTML does not preload: the browser finds those only
- * after the module importing them has arrived, one network round trip later each (on a slow phone
- * network, hundreds of milliseconds before the page can respond).
+ * The JS files a prerendered page loads on a first visit (`files`), and those among the scripts it needs
+ * at once that its HTML does not preload (`late`): the browser finds those only after the module
+ * importing them has arrived, one network round trip later each (on a slow phone network, hundreds of
+ * milliseconds before the page can respond).
  */
-const notPreloaded = new Map();
-
-/** The JS files a prerendered page loads on a first visit. */
 function pageScripts(htmlFile) {
 	const html = readFileSync(htmlFile, 'utf8');
 	const pageDir = dirname(relative(PRERENDERED, htmlFile));
@@ -103,10 +101,7 @@ function pageScripts(htmlFile) {
 	if (!entries.some((f) => /entry[/\\]start\.[^/\\]+\.js$/.test(f)) || ids.length === 0)
 		throw new Error(`Cannot find the scripts of ${htmlFile}: has SvelteKit's page format changed?`);
 	const files = closure(entries);
-	notPreloaded.set(
-		htmlFile,
-		[...files].filter((f) => !preloaded.has(f))
-	);
+	const late = [...files].filter((f) => !preloaded.has(f));
 	// The learner frame loads the service-worker registration right after hydration on every learner
 	// page, and the registration loads workbox-window at once: both are part of every first visit.
 	// Found by what they hold (the chunk that registers /sw.js; workbox-window's SKIP_WAITING message),
@@ -118,7 +113,7 @@ function pageScripts(htmlFile) {
 		);
 	const workbox = dynamicImports(registration).filter((f) => contains(f, 'SKIP_WAITING'));
 	for (const f of closure([registration, ...workbox])) files.add(f);
-	return files;
+	return { files, late };
 }
 
 /** Prerendered learner pages (the app shell is not a page). */
@@ -141,11 +136,14 @@ function checkPages(pages) {
 	if (pages.length === 0)
 		throw new Error(`No prerendered pages in ${PRERENDERED}: run \`npm run build\` first.`);
 	let worst = { page: '', bytes: 0 };
+	const late = [];
 	for (const page of pages) {
-		const bytes = [...pageScripts(page)].reduce((sum, f) => sum + gz(f), 0);
+		const scripts = pageScripts(page);
+		const bytes = [...scripts.files].reduce((sum, f) => sum + gz(f), 0);
 		if (bytes > worst.bytes) worst = { page: relative(PRERENDERED, page), bytes };
+		if (scripts.late.length) late.push({ page: relative(PRERENDERED, page), scripts: scripts.late });
 	}
-	return { pages: pages.length, worst };
+	return { pages: pages.length, worst, late };
 }
 
 function precacheEntries() {
@@ -196,7 +194,7 @@ function checkServiceWorker() {
 
 /** What a returning learner's page also runs: the learner-data modules with Dexie (from the device's cache). */
 function learnerDataExtra(page) {
-	const onPage = pageScripts(join(PRERENDERED, page));
+	const onPage = pageScripts(join(PRERENDERED, page)).files;
 	const chunks = walk(join(CLIENT, '_app', 'immutable'), (p) => p.endsWith('.js'));
 	const dexie = chunks.filter((f) => readFileSync(f, 'utf8').includes('liveQuery'));
 	return [...closure(dexie)].filter((f) => !onPage.has(f)).reduce((sum, f) => sum + gz(f), 0);
@@ -208,7 +206,6 @@ const pages = checkPages(pageFiles);
 const extra = learnerDataExtra(pages.worst.page);
 const precache = checkPrecache(entries);
 const offline = checkOffline(pageFiles, entries);
-const waterfall = [...notPreloaded].filter(([, files]) => files.length > 0);
 const sw = checkServiceWorker();
 
 console.log(`Learner pages prerendered: ${pages.pages}`);
@@ -235,12 +232,13 @@ if (precache.raw > PRECACHE_BUDGET) {
 	console.error(`✗ The precache holds ${kb(precache.raw)}, over the budget.`);
 	failed = true;
 }
-for (const [page, files] of waterfall.slice(0, 5)) {
+for (const { page, scripts } of pages.late.slice(0, 5)) {
 	console.error(
-		`✗ ${relative(PRERENDERED, page)} does not preload ${files.map((f) => relative(CLIENT, f)).join(', ')}: the browser would fetch them late.`
+		`✗ ${page} does not preload ${scripts.map((f) => relative(CLIENT, f)).join(', ')}: the browser would fetch them late.`
 	);
 	failed = true;
 }
+if (pages.late.length > 5) console.error(`  … and ${pages.late.length - 5} more pages.`);
 for (const problem of offline) {
 	console.error(`✗ Offline: ${problem}.`);
 	failed = true;

@@ -122,11 +122,16 @@ export function frameChunk() {
 				if (this.getModuleInfo(id)?.isEntry && KIT_ENTRIES.some((entry) => entry.test(id))) return true;
 				return FRAME_ROOTS.some((root) => root.test(id));
 			});
+			// The index modules only re-export: the bundler places what they lead to. The app manifest stays in
+			// its own small entry, though its imports join the frame: it imports every page lazily, and SvelteKit,
+			// listing what a page must preload, skips a chunk it first met behind a lazy import (every page's
+			// own code, had the manifest been in the frame: the browser then fetched it after the page's node).
+			const seen = new Set();
 			while (queue.length) {
 				const id = /** @type {string} */ (queue.pop());
-				if (frame.has(id)) continue;
-				frame.add(id);
-				if (isIndex(id)) continue;
+				if (seen.has(id) || isIndex(id)) continue;
+				seen.add(id);
+				if (!APP_MANIFEST.test(id)) frame.add(id);
 				const info = this.getModuleInfo(id);
 				if (!info) continue;
 				const used = info.importedIds.filter((i) => indexes.has(i));
@@ -138,16 +143,7 @@ export function frameChunk() {
 							if (names.has(name)) queue.push(module);
 				}
 			}
-			// The index modules themselves only re-export: leave them to the bundler. The app manifest stays in
-			// its own small entry too: it imports every page lazily, and SvelteKit, listing what a page must
-			// preload, skips a chunk it first met behind a lazy import (every page's own code, had the
-			// manifest been in the frame: the browser then fetched it only after the page's node).
-			for (const id of [...frame]) if (isIndex(id) || APP_MANIFEST.test(id)) frame.delete(id);
 		}
 	};
-	// The bundler's own helpers (module interop), which the frame's code uses, go with it.
-	return {
-		plugin: [plugin, manifestForKit],
-		test: (id) => frame.has(id) || /^\0?rolldown[:/]runtime/.test(id)
-	};
+	return { plugin: [plugin, manifestForKit], test: (id) => frame.has(id) };
 }

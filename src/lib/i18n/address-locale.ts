@@ -1,6 +1,6 @@
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import type { Locale } from './locale';
-import { basePath } from './paths';
+import { localeOfPath } from './paths';
 
 /**
  * In the browser, every message asks Paraglide for the language, and Paraglide's own answer parses the
@@ -18,9 +18,4 @@ export function takeLocaleFromAddress(location: { readonly pathname: string }): 
 		}
 		return locale;
 	});
-}
-
-/** The language of an address's path: English under `/en`, Mongolian elsewhere. */
-export function localeOfPath(pathname: string): Locale {
-	return basePath(pathname) === pathname ? 'mn' : 'en';
 }

@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { basePath, localeOf, localizePath, switchLocale } from './paths';
+import { basePath, localeOf, localeOfPath, localizePath, switchLocale } from './paths';
 
 describe('paths', () => {
+	test('reads English from a path under /en and Mongolian from every other', () => {
+		expect(localeOfPath('/en')).toBe('en');
+		expect(localeOfPath('/en/courses/meet-e-mongolia')).toBe('en');
+		expect(localeOfPath('/')).toBe('mn');
+		expect(localeOfPath('/courses/meet-e-mongolia')).toBe('mn');
+		// A path that only starts with the letters is not English.
+		expect(localeOfPath('/english')).toBe('mn');
+	});
 	test('treats a missing language parameter as Mongolian', () => {
 		expect(localeOf(undefined)).toBe('mn');
 		expect(localeOf('en')).toBe('en');

@@ -5,6 +5,11 @@ export function localeOf(lang: string | undefined): Locale {
 	return lang === 'en' ? 'en' : 'mn';
 }
 
+/** The language of an address's path: English under `/en`, Mongolian elsewhere. */
+export function localeOfPath(pathname: string): Locale {
+	return basePath(pathname) === pathname ? 'mn' : 'en';
+}
+
 /** Strips the `/en` prefix: the same page's path in the base language. */
 export function basePath(pathname: string): string {
 	if (pathname === '/en') return '/';
