@@ -77,6 +77,11 @@ export class LearnerSession {
 		return this.#reason;
 	}
 
+	/** Whether this tab has a learner (or a guest) to reopen; without one, start() asks who is learning. */
+	get tabHasChoice() {
+		return readTab() !== null;
+	}
+
 	/** The open learner was just added and is shown "Make it comfortable" before anything else. */
 	get comfortPending() {
 		return this.#comfortPending && this.#state === 'ready';
