@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+// The one inline script of our own: it applies the device's accessibility settings before the first
+// paint (src/lib/a11y/first-frame.js, put into every page by hooks.server.ts). The CSP allows exactly it.
+const firstFrame = readFileSync(new URL('./src/lib/a11y/first-frame.js', import.meta.url), 'utf8');
+/** @type {`sha256-${string}`} */
+const firstFrameHash = `sha256-${createHash('sha256').update(firstFrame).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -31,7 +39,7 @@ const config = {
 			mode: 'auto',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', firstFrameHash],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				// blob: narration plays from the device's cache (src/lib/narration), and a teacher hears a take

@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import firstFrame from '$lib/a11y/first-frame.js?raw';
 import { database } from '$lib/server/db/database.server';
 import { DatabaseConfigError } from '$lib/server/db';
 import { paraglideUrl, teachHandle } from '$lib/server/teach/hooks';
@@ -58,7 +59,8 @@ const localize: Handle = ({ event, resolve }) => {
 		event.request,
 		({ locale }) =>
 			resolve(event, {
-				transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+				transformPageChunk: ({ html }) =>
+					html.replace('%paraglide.lang%', locale).replace('/*%alkham.first-frame%*/', firstFrame)
 			}),
 		// Teacher pages keep one address in both languages (see $lib/server/teach/locale).
 		{ effectiveRequestUrl: paraglideUrl(event) }

@@ -89,6 +89,25 @@ test("a learner's settings are kept in the device database and come back without
 	await expect(page.locator('html')).toHaveAttribute('data-text-size', '175');
 });
 
+test("the device's settings are on the page before its scripts run, in both languages", async ({ page }) => {
+	// A page kept for offline (or any page on a slow network) is painted before the app starts: the
+	// inline script in <head> (src/lib/a11y/first-frame.js) applies the quick copy of the settings first.
+	// Here the app's scripts never arrive at all, and the page must still be at 200 % text in high contrast.
+	await useDeviceSettings(page, { textSize: 200, highContrast: true });
+	const blocked: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+	});
+	await page.route('**/_app/immutable/**/*.js', (route) => route.abort());
+	for (const path of ['/glossary', '/en/courses/meet-e-mongolia']) {
+		await page.goto(path);
+		await expect(page.locator('html')).toHaveAttribute('data-text-size', '200');
+		await expect(page.locator('html')).toHaveClass(/a11y-contrast/);
+	}
+	// The policy allows exactly that script (its hash); nothing of it was refused.
+	expect(blocked).toEqual([]);
+});
+
 test.describe('read aloud', () => {
 	test('reads an English step in an English voice, with pause, stop and speed', async ({ page }) => {
 		await fakeSpeech(page, [

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { applySettings } from './apply-settings';
+import { MIRROR_KEY } from './device-mirror';
+import { resolveSettings, TEXT_SIZES, type SystemPreferences } from './settings';
+
+// The inline script (first-frame.js) and the app (A11ySettings) must put the same settings on <html>:
+// the script before the first paint, the app as it starts. Each runs here on a stand-in root element.
+const source = readFileSync(new URL('./first-frame.js', import.meta.url), 'utf8');
+
+function fakeRoot() {
+	const classes = new Set<string>();
+	return {
+		dataset: {} as Record<string, string | undefined>,
+		classList: {
+			toggle: (name: string, on: boolean) => (on ? classes.add(name) : classes.delete(name), on),
+			contains: (name: string) => classes.has(name)
+		},
+		/** What the page's styles see. */
+		state(this: { dataset: Record<string, string | undefined> }) {
+			return { textSize: this.dataset.textSize, classes: [...classes].sort() };
+		}
+	};
+}
+
+const QUERIES: Record<string, keyof SystemPreferences> = {
+	'(prefers-reduced-motion: reduce)': 'reducedMotion',
+	'(prefers-color-scheme: dark)': 'dark',
+	'(prefers-contrast: more)': 'moreContrast'
+};
+
+function runScript(stored: string | null, system: SystemPreferences, storageThrows = false) {
+	const root = fakeRoot();
+	const localStorage = {
+		getItem: (key: string) => {
+			if (storageThrows) throw new Error('SecurityError');
+			return key === MIRROR_KEY ? stored : null;
+		}
+	};
+	const matchMedia = (query: string) => ({ matches: system[QUERIES[query]] ?? false });
+	new Function('document', 'localStorage', 'matchMedia', source)(
+		{ documentElement: root },
+		localStorage,
+		matchMedia
+	);
+	return root.state();
+}
+
+function runApp(stored: string | null, system: SystemPreferences) {
+	const root = fakeRoot();
+	let mirror: unknown;
+	try {
+		mirror = JSON.parse(stored ?? 'null')?.preferences;
+	} catch {
+		mirror = undefined;
+	}
+	applySettings(root as unknown as HTMLElement, resolveSettings(mirror, undefined, system));
+	return root.state();
+}
+
+const NONE: SystemPreferences = { reducedMotion: false, dark: false, moreContrast: false };
+const ALL: SystemPreferences = { reducedMotion: true, dark: true, moreContrast: true };
+
+describe('the first-frame script applies what the app applies', () => {
+	const mirrors: [string, string | null][] = [
+		['nothing stored', null],
+		['200 % text and high contrast', JSON.stringify({ preferences: { textSize: 200, highContrast: true } })],
+		[
+			'everything on, dark',
+			JSON.stringify({
+				preferences: { textSize: 150, theme: 'dark', reducedMotion: true, extraSpacing: true },
+				profileId: 'p1'
+			})
+		],
+		['light theme on a dark device', JSON.stringify({ preferences: { theme: 'light', textSize: 125 } })],
+		[
+			'values from nowhere',
+			JSON.stringify({ preferences: { textSize: 300, theme: 'pink', highContrast: 'yes' } })
+		],
+		['not an object', JSON.stringify({ preferences: [1, 2] })],
+		['damaged', '{"preferences": {'],
+		['default text size', JSON.stringify({ preferences: { textSize: 100 } })]
+	];
+	for (const [name, stored] of mirrors)
+		for (const [systemName, system] of [
+			['no device wishes', NONE],
+			['every device wish', ALL]
+		] as const)
+			test(`${name}, ${systemName}`, () => {
+				expect(runScript(stored, system)).toEqual(runApp(stored, system));
+			});
+
+	test.each(TEXT_SIZES)('text size %i, as the app knows it', (textSize) => {
+		const stored = JSON.stringify({ preferences: { textSize } });
+		expect(runScript(stored, NONE)).toEqual(runApp(stored, NONE));
+	});
+
+	test('really applies them (200 % text, contrast)', () => {
+		expect(runScript(JSON.stringify({ preferences: { textSize: 200, highContrast: true } }), NONE)).toEqual({
+			textSize: '200',
+			classes: ['a11y-contrast']
+		});
+	});
+
+	test('storage the browser refuses leaves the page as it is, without an error', () => {
+		expect(runScript(null, NONE, true)).toEqual({ textSize: undefined, classes: [] });
+	});
+});
