@@ -60,7 +60,10 @@ const localize: Handle = ({ event, resolve }) => {
 		({ locale }) =>
 			resolve(event, {
 				transformPageChunk: ({ html }) =>
-					html.replace('%paraglide.lang%', locale).replace('/*%alkham.first-frame%*/', firstFrame)
+					html
+						.replace('%paraglide.lang%', locale)
+						// The whole element, so that no formatting of app.html can change the script's hash.
+						.replace('<!--%alkham.first-frame%-->', `<script>${firstFrame}</script>`)
 			}),
 		// Teacher pages keep one address in both languages (see $lib/server/teach/locale).
 		{ effectiveRequestUrl: paraglideUrl(event) }
