@@ -6,6 +6,7 @@ import firstFrame from '$lib/a11y/first-frame.js?raw';
 import { database } from '$lib/server/db/database.server';
 import { DatabaseConfigError } from '$lib/server/db';
 import { paraglideUrl, teachHandle } from '$lib/server/teach/hooks';
+import { isTeachPath } from '$lib/server/teach/locale';
 import { startAdminSocket } from '$lib/server/teach/admin-socket';
 import { issueFromPost } from '$lib/server/certificates/certificates-api.server';
 import { createDirectCertificateRoute, DIRECT_ROUTES } from '$lib/server/certificates/direct-route';
@@ -55,6 +56,9 @@ export const init: ServerInit = async () => {
 const localize: Handle = ({ event, resolve }) => {
 	// The JSON API has no pages and no language: skip the locale middleware on its hot path.
 	if (isApiPath(event.url.pathname)) return resolve(event);
+	// Learner pages get the script that applies the device's accessibility settings before the first
+	// paint; teacher pages send no JavaScript at all (and have no learner settings).
+	const settingsScript = isTeachPath(event.url.pathname) ? '' : `<script>${firstFrame}</script>`;
 	return paraglideMiddleware(
 		event.request,
 		({ locale }) =>
@@ -63,7 +67,7 @@ const localize: Handle = ({ event, resolve }) => {
 					html
 						.replace('%paraglide.lang%', locale)
 						// The whole element, so that no formatting of app.html can change the script's hash.
-						.replace('<!--%alkham.first-frame%-->', `<script>${firstFrame}</script>`)
+						.replace('<!--%alkham.first-frame%-->', () => settingsScript)
 			}),
 		// Teacher pages keep one address in both languages (see $lib/server/teach/locale).
 		{ effectiveRequestUrl: paraglideUrl(event) }
