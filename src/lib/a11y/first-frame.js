@@ -1,5 +1,5 @@
-// Inlined in every page's <head> (src/app.html, hooks.server.ts): the device's last-used accessibility
-// settings, on screen from the first paint, before the app has started (first-frame.spec.ts).
+// Inlined in every learner page's <head> (src/app.html, hooks.server.ts): the device's last-used
+// accessibility settings, on screen from the first paint, before the app has started (first-frame.spec.ts).
 (() => {
 	let saved = null;
 	try {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { applySettings } from './apply-settings';
-import { MIRROR_KEY } from './device-mirror';
+import { MIRROR_KEY, readMirror } from './device-mirror';
 import { resolveSettings, TEXT_SIZES, type SystemPreferences } from './settings';
 
 // The inline script (first-frame.js) and the app (A11ySettings) must put the same settings on <html>:
@@ -10,16 +10,14 @@ const source = readFileSync(new URL('./first-frame.js', import.meta.url), 'utf8'
 
 function fakeRoot() {
 	const classes = new Set<string>();
+	const dataset: Record<string, string | undefined> = {};
 	return {
-		dataset: {} as Record<string, string | undefined>,
+		dataset,
 		classList: {
-			toggle: (name: string, on: boolean) => (on ? classes.add(name) : classes.delete(name), on),
-			contains: (name: string) => classes.has(name)
+			toggle: (name: string, on: boolean) => (on ? classes.add(name) : classes.delete(name), on)
 		},
 		/** What the page's styles see. */
-		state(this: { dataset: Record<string, string | undefined> }) {
-			return { textSize: this.dataset.textSize, classes: [...classes].sort() };
-		}
+		state: () => ({ textSize: dataset.textSize, classes: [...classes].sort() })
 	};
 }
 
@@ -46,15 +44,11 @@ function runScript(stored: string | null, system: SystemPreferences, storageThro
 	return root.state();
 }
 
+/** What A11ySettings applies as it starts: the localStorage copy, read as the app reads it. */
 function runApp(stored: string | null, system: SystemPreferences) {
 	const root = fakeRoot();
-	let mirror: unknown;
-	try {
-		mirror = JSON.parse(stored ?? 'null')?.preferences;
-	} catch {
-		mirror = undefined;
-	}
-	applySettings(root as unknown as HTMLElement, resolveSettings(mirror, undefined, system));
+	const mirror = readMirror({ getItem: (key) => (key === MIRROR_KEY ? stored : null) });
+	applySettings(root as unknown as HTMLElement, resolveSettings(mirror?.preferences, undefined, system));
 	return root.state();
 }
 
