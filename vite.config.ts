@@ -31,6 +31,27 @@ const validateContent: Plugin = {
 	}
 };
 
+/**
+ * In the browser build, Paraglide's runtime is replaced by the little the browser needs
+ * (src/lib/i18n/paraglide-browser-runtime.js says why). A name some browser code imports that the
+ * replacement lacks fails the build. The server build, dev and tests keep Paraglide's runtime.
+ */
+const PARAGLIDE_RUNTIME = /[\\/]src[\\/]lib[\\/]paraglide[\\/]runtime\.js$/;
+const paraglideBrowserRuntime: Plugin = {
+	name: 'alkham:paraglide-browser-runtime',
+	apply: 'build',
+	enforce: 'pre',
+	async resolveId(source, importer, options) {
+		if (this.environment?.name !== 'client' || !/runtime(\.js)?$/.test(source)) return null;
+		const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+		if (!resolved || !PARAGLIDE_RUNTIME.test(resolved.id)) return resolved;
+		return this.resolve('/src/lib/i18n/paraglide-browser-runtime.js', importer, {
+			...options,
+			skipSelf: true
+		});
+	}
+};
+
 export default defineConfig({
 	// The code every learner page starts with (Svelte, SvelteKit's client, the layouts, the learner frame,
 	// the icons many pages share) in one chunk: scripts/frame-chunk.js says why and how it is found.
@@ -52,6 +73,7 @@ export default defineConfig({
 	},
 	plugins: [
 		validateContent,
+		paraglideBrowserRuntime,
 		frame.plugin,
 		paraglideVitePlugin({
 			project: './project.inlang',

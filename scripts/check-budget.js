@@ -1,9 +1,9 @@
 // Budget checks on the production build (run by `npm test` after `npm run build`):
-//   1. the JavaScript a first visit to any learner page downloads: at most 56 KB gzip (lowered to just above
-//      the figure reached, 55.9 KB on the settings page on 2026-12-02, once the code every page starts
-//      with became one chunk — scripts/frame-chunk.js — and the banners' words loaded when shown; issue 13
-//      aims at 50); and every script a page needs at once is preloaded by its HTML (no page waits a
-//      round trip to discover one);
+//   1. the JavaScript a first visit to any learner page downloads: at most 55 KB gzip (lowered to just above
+//      the figure reached, 54.95 KB on the settings page on 2026-12-02, once the code every page starts
+//      with became one chunk — scripts/frame-chunk.js —, the banners' words loaded when shown, and a
+//      small Paraglide runtime of the browser build's own; issue 13 aims at 50); and every script a page
+//      needs at once is preloaded by its HTML (no page waits a round trip to discover one);
 //   2. everything the service worker precaches: at most 1.5 MB, counted uncompressed (what the
 //      cache holds on the device); the gzip total (what the phone downloads: the server sends every
 //      file compressed) is printed beside it;
@@ -15,7 +15,7 @@ import { dirname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { APP_SHELL, LEARNER_PAGE } from '../src/lib/pwa/learner-pages.js';
 
-export const PAGE_JS_BUDGET = 56 * 1024;
+export const PAGE_JS_BUDGET = 55 * 1024;
 export const PRECACHE_BUDGET = 1.5 * 1024 * 1024;
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
