@@ -33,8 +33,8 @@ const validateContent: Plugin = {
 
 /**
  * In the browser build, Paraglide's runtime is replaced by the little the browser needs
- * (src/lib/i18n/paraglide-browser-runtime.js says why). A name some browser code imports that the
- * replacement lacks fails the build. The server build, dev and tests keep Paraglide's runtime.
+ * (src/lib/i18n/paraglide-browser-runtime.js says why); its unit test checks that it has every name the
+ * app and the messages import. The server build, dev and tests keep Paraglide's runtime.
  */
 const PARAGLIDE_RUNTIME = /[\\/]src[\\/]lib[\\/]paraglide[\\/]runtime\.js$/;
 const paraglideBrowserRuntime: Plugin = {
