@@ -8,15 +8,13 @@
 // The server keeps Paraglide's runtime, with the language of each request (paraglideMiddleware).
 import { localeOfPath } from './paths';
 
-export const baseLocale = 'mn';
-export const locales = /** @type {const} */ (['mn', 'en']);
 /** Paraglide's per-language builds (unused here: one build serves both languages). */
 export const experimentalStaticLocale = undefined;
 
-/** @type {() => 'mn' | 'en'} */
+/** @type {() => import('./locale').Locale} */
 export let getLocale = () => localeOfPath(window.location.pathname);
 
-/** @param {() => 'mn' | 'en'} fn */
+/** @param {() => import('./locale').Locale} fn */
 export const overwriteGetLocale = (fn) => {
 	getLocale = fn;
 };

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import * as browserRuntime from './paraglide-browser-runtime';
+import { localeOfPath } from './paths';
 
 /** Every source file under src/ (the generated messages included). */
 function sources(dir = 'src'): string[] {
@@ -48,9 +49,13 @@ describe('the browser build’s Paraglide runtime', () => {
 		expect(browserRuntime.getLocale()).toBe('en');
 	});
 
-	test('names the same languages as Paraglide’s runtime', async () => {
+	test('answers Paraglide’s languages: its base language at /, another under /en', async () => {
 		const paraglide = await import('$lib/paraglide/runtime');
-		expect(browserRuntime.baseLocale).toBe(paraglide.baseLocale);
-		expect([...browserRuntime.locales]).toEqual([...paraglide.locales]);
+		vi.stubGlobal('window', { location: { pathname: '/' } });
+		browserRuntime.overwriteGetLocale(() => localeOfPath(window.location.pathname));
+		expect(browserRuntime.getLocale()).toBe(paraglide.baseLocale);
+		vi.stubGlobal('window', { location: { pathname: '/en' } });
+		expect(paraglide.locales).toContain(browserRuntime.getLocale());
+		expect(browserRuntime.getLocale()).not.toBe(paraglide.baseLocale);
 	});
 });
