@@ -53,6 +53,33 @@ describe('a failed write', () => {
 		expect(status.canRetry).toBe(true);
 	});
 
+	test('keeps a failed write for the retry when a later failure comes without one', async () => {
+		const status = new StorageStatus();
+		let full = true;
+		const saved: string[] = [];
+		const lessonDone = vi.fn(async () => {
+			if (full) throw quota();
+			saved.push('lesson done');
+		});
+		const certificate = vi.fn(async () => {
+			if (full) throw quota();
+			saved.push('certificate');
+		});
+		await status.guard(lessonDone);
+		// The same full disk, reported by code that has nothing to repeat.
+		status.report(quota());
+		expect(status.canRetry).toBe(true);
+		await status.guard(certificate);
+		expect(status.problem).toBe('quota');
+		expect(status.canRetry).toBe(true);
+
+		full = false;
+		await status.retry();
+		expect(saved).toEqual(['lesson done', 'certificate']);
+		expect(status.problem).toBeNull();
+		expect(status.canRetry).toBe(false);
+	});
+
 	test('offers no retry for problems a retry cannot fix', async () => {
 		const status = new StorageStatus();
 		await status.guard(async () => {

@@ -7,27 +7,30 @@ import { classifyStorageError, type StorageProblem } from './storage-errors';
  */
 export class StorageStatus {
 	#problem = $state<StorageProblem | null>(null);
-	#retry: (() => Promise<unknown>) | undefined;
+	// Every failed write waiting for "Try again": a page can report more than one failure at once (the
+	// lesson's save, then the certificate or the settings), and a later report without a retry must not
+	// drop the earlier write's.
+	#retries = $state.raw<(() => Promise<unknown>)[]>([]);
 
 	get problem() {
 		return this.#problem;
 	}
 
 	get canRetry() {
-		return this.#retry !== undefined && (this.#problem === 'quota' || this.#problem === 'unknown');
+		return this.#retries.length > 0 && (this.#problem === 'quota' || this.#problem === 'unknown');
 	}
 
 	/** Records a failure; `retry` repeats the failed write when the learner asks. */
 	report(error: unknown, retry?: () => Promise<unknown>) {
 		console.error(error);
 		this.#problem = classifyStorageError(error);
-		this.#retry = retry;
+		if (retry && !this.#retries.includes(retry)) this.#retries = [...this.#retries, retry];
 	}
 
 	/** Records a problem known without an error object. */
 	set(problem: StorageProblem) {
 		this.#problem = problem;
-		this.#retry = undefined;
+		this.#retries = [];
 	}
 
 	/** Runs a write, reporting a failure; resolves to whether it succeeded. */
@@ -42,16 +45,17 @@ export class StorageStatus {
 		}
 	}
 
+	/** Repeats every failed write, in the order they failed; one that fails again is reported again. */
 	async retry() {
-		const again = this.#retry;
-		if (!again) return;
+		const again = this.#retries;
+		if (again.length === 0) return;
 		this.clear();
-		await this.guard(again);
+		for (const write of again) await this.guard(write);
 	}
 
 	clear() {
 		this.#problem = null;
-		this.#retry = undefined;
+		this.#retries = [];
 	}
 }
 
