@@ -172,6 +172,36 @@ test('after a switch, Back and the page cache show nothing of the previous learn
 	expect(await page.title()).not.toContain('Ann');
 });
 
+test('the way home after a switch does not take the keyboard away from "Make it comfortable"', async ({
+	page
+}) => {
+	await addLearner(page, '/', 'Бат');
+	await page.goto(courseUrl('mn'));
+	await press(page, header(page).getByRole('button', { name: 'Суралцагч солих' }));
+	await press(page, page.getByRole('button', { name: 'Суралцагч нэмэх' }));
+	await typeInto(page, page.getByLabel('Таны нэр'), 'Сараа');
+	// A slow phone: the home page's code arrives only after the new learner has reached Done.
+	let held = 0;
+	let release = () => {};
+	const arrived = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/nodes/**', async (route) => {
+		held++;
+		await arrived;
+		await route.continue();
+	});
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { level: 1, name: 'Тохь тухтай болгох' })).toBeVisible();
+	const done = page.getByRole('button', { name: 'Дууслаа' });
+	await tabTo(page, done);
+	await expect.poll(() => held).toBeGreaterThan(0);
+	release();
+	await expect(page).toHaveURL(/^https?:\/\/[^/]+\/$/);
+	await expect(done).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(done).toBeHidden();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('e-Mongolia-г аюулгүй ашиглаж сурах');
+});
+
 test('a forgotten secret is reset with the helper code and the progress stays', async ({ page }) => {
 	await addLearner(page, '/en', 'Ann');
 	await press(page, header(page).getByRole('link', { name: 'Ann' }));
