@@ -21,6 +21,7 @@ export const PRECACHE_BUDGET = 1.5 * 1024 * 1024;
 const BUILD = process.env.BUILD_DIR ?? 'build';
 const CLIENT = join(BUILD, 'client');
 const PRERENDERED = join(BUILD, 'prerendered');
+const DETAIL = process.argv.includes('--pages');
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -138,13 +139,34 @@ function checkPages(pages) {
 		throw new Error(`No prerendered pages in ${PRERENDERED}: run \`npm run build\` first.`);
 	let worst = { page: '', bytes: 0 };
 	const late = [];
+	const all = [];
 	for (const page of pages) {
 		const scripts = pageScripts(page);
 		const bytes = [...scripts.files].reduce((sum, f) => sum + gz(f), 0);
+		all.push({ page: relative(PRERENDERED, page), bytes, files: scripts.files });
 		if (bytes > worst.bytes) worst = { page: relative(PRERENDERED, page), bytes };
 		if (scripts.late.length) late.push({ page: relative(PRERENDERED, page), scripts: scripts.late });
 	}
+	if (DETAIL) printDetail(all);
 	return { pages: pages.length, worst, late };
+}
+
+/**
+ * `node scripts/check-budget.js --pages`: every page's first-visit JavaScript, lightest first, then each
+ * file of the heaviest page with the number of pages that load it (what to split next).
+ */
+function printDetail(all) {
+	all.sort((a, b) => a.bytes - b.bytes);
+	for (const { page, bytes } of all) console.log(`${(bytes / 1024).toFixed(2).padStart(7)} KB  ${page}`);
+	const heaviest = all[all.length - 1];
+	console.log(`\nFiles of ${heaviest.page}:`);
+	for (const file of [...heaviest.files].sort((a, b) => gz(b) - gz(a))) {
+		const shared = all.filter((p) => p.files.has(file)).length;
+		console.log(
+			`${(gz(file) / 1024).toFixed(2).padStart(7)} KB  ${relative(CLIENT, file)} (${shared} pages)`
+		);
+	}
+	console.log('');
 }
 
 function precacheEntries() {
