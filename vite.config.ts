@@ -52,6 +52,22 @@ const paraglideBrowserRuntime: Plugin = {
 	}
 };
 
+/**
+ * The static lesson is rendered to HTML on the server only (src/lib/player/static-lesson-html.ts, with
+ * Svelte's server renderer): the browser gets a stand-in, in every build and in dev.
+ */
+const STATIC_LESSON_HTML = /[\\/]src[\\/]lib[\\/]player[\\/]static-lesson-html\.ts$/;
+const staticLessonOnServer: Plugin = {
+	name: 'alkham:static-lesson-on-server',
+	enforce: 'pre',
+	async resolveId(source, importer, options) {
+		if (this.environment?.name !== 'client' || !source.includes('static-lesson-html')) return null;
+		const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+		if (!resolved || !STATIC_LESSON_HTML.test(resolved.id)) return resolved;
+		return { ...resolved, id: resolved.id.replace(/\.ts$/, '.browser.ts') };
+	}
+};
+
 export default defineConfig({
 	// The code every learner page starts with (Svelte, SvelteKit's client, the layouts, the learner frame,
 	// the icons many pages share) in one chunk: scripts/frame-chunk.js says why and how it is found.
@@ -74,6 +90,7 @@ export default defineConfig({
 	plugins: [
 		validateContent,
 		paraglideBrowserRuntime,
+		staticLessonOnServer,
 		frame.plugin,
 		paraglideVitePlugin({
 			project: './project.inlang',

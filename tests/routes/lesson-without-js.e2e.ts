@@ -100,3 +100,28 @@ for (const lang of ['mn', 'en'] as const)
 		}
 		await context.close();
 	});
+
+// With JavaScript, the page hydrates around the server's static lesson without re-rendering it (the
+// static lesson's code is not in the page's scripts; src/lib/player/Lesson.svelte). Should the player
+// then fail to load, the learner keeps that lesson: hydrated, every step still there and working.
+test.describe('with JavaScript', () => {
+	test.use({ learner: true, javaScriptEnabled: true });
+	for (const lang of ['mn', 'en'] as const)
+		test(`the static lesson stays when the player cannot load (${lang})`, async ({ page }) => {
+			const { course, lesson: l } = lesson!;
+			await page.route('**/_app/immutable/assets/LessonPlayer.*.css', (route) => route.abort());
+			const player = page.waitForEvent('requestfailed', (r) => r.url().includes('/LessonPlayer.'));
+			await page.goto(`${prefix(lang)}/courses/${course.id}/${l.id}`);
+			await player;
+			// Hydrated: the header's Menu button exists only once the page's script runs.
+			await expect(page.locator('button[aria-controls="site-menu"]')).not.toHaveAttribute('hidden');
+			const shown = page.locator('.static-step:visible');
+			await expect(shown).toHaveCount(1);
+			await expect(shown.getByRole('heading', { level: 2 })).toContainText(l.steps[0].title[lang]);
+			await expect(page.getByRole('alert').filter({ hasText: t(lang, 'player_load_failed') })).toHaveCount(0);
+			await tabTo(page, shown.getByRole('link', { name: t(lang, 'player_next_button') }));
+			await page.keyboard.press('Enter');
+			await expect(shown.getByRole('heading', { level: 2 })).toContainText(l.steps[1].title[lang]);
+			await expect(page.locator('.static-steps')).toHaveCount(1);
+		});
+});
