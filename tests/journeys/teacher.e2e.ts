@@ -354,3 +354,25 @@ test('every response carries the security headers, and learner pages still run u
 	await expectNoAxeViolations(page, 'join page (en), not found');
 	expect(violations).toEqual([]);
 });
+
+for (const lang of ['mn', 'en'] as const)
+	test(`a learner's mistyped or unknown class code is explained (${lang})`, async ({ page }) => {
+		await page.goto(lang === 'en' ? '/en/join' : '/join');
+		const code = page.getByLabel(t(lang, 'teach_learner_join_code_label'));
+		const check = page.getByRole('button', { name: t(lang, 'teach_learner_join_check_button') });
+		await tabTo(page, code);
+		await page.keyboard.type('AB1');
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('status').getByText(t(lang, 'teach_learner_join_invalid'))).toBeVisible();
+		await expect(code).toHaveAttribute('aria-invalid', 'true');
+		await expect(code).toHaveAccessibleDescription(
+			new RegExp(t(lang, 'teach_learner_join_invalid').slice(0, 20))
+		);
+		// A well-formed code no class has: the server says so.
+		await code.fill('ZZZ 999');
+		await tabTo(page, check);
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('status').getByText(t(lang, 'teach_learner_join_not_found'))).toBeVisible();
+		await expect(code).toHaveValue('ZZZ 999');
+		await expectNoAxeViolations(page, `join page, unknown code (${lang})`);
+	});
