@@ -1,9 +1,10 @@
 // Budget checks on the production build (run by `npm test` after `npm run build`):
-//   1. the JavaScript a first visit to any learner page downloads: at most 55 KB gzip (lowered to just above
-//      the figure reached, 54.95 KB on the settings page on 2026-12-02, once the code every page starts
-//      with became one chunk — scripts/frame-chunk.js —, the banners' words loaded when shown, and a
-//      small Paraglide runtime of the browser build's own; issue 13 aims at 50); and every script a page
-//      needs at once is preloaded by its HTML (no page waits a round trip to discover one);
+//   1. the JavaScript a first visit to any learner page downloads: at most 50 KB gzip (issue 13), except
+//      the settings page, 54 KB: every control on it is on screen at once and works on the device's
+//      settings, so none of it waits for an interaction, and its sections are not split yet
+//      (docs/performance.md); the figures reached on 2026-12-02: 48.1–49.9 KB on 90 pages, settings 54.0.
+//      And every script a page needs at once is preloaded by its HTML (no page waits a round trip to
+//      discover one);
 //   2. everything the service worker precaches: at most 1.5 MB, counted uncompressed (what the
 //      cache holds on the device); the gzip total (what the phone downloads: the server sends every
 //      file compressed) is printed beside it;
@@ -15,7 +16,11 @@ import { dirname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { APP_SHELL, LEARNER_PAGE } from '../src/lib/pwa/learner-pages.js';
 
-export const PAGE_JS_BUDGET = 55 * 1024;
+export const PAGE_JS_BUDGET = 50 * 1024;
+/** Pages allowed more, by their address without the language (docs/performance.md says why). */
+export const PAGE_JS_EXCEPTIONS = new Map([['/settings', 54 * 1024]]);
+const budgetOf = (/** @type {string} */ url) =>
+	PAGE_JS_EXCEPTIONS.get(url.replace(/^\/en(?=\/|$)/, '') || '/') ?? PAGE_JS_BUDGET;
 export const PRECACHE_BUDGET = 1.5 * 1024 * 1024;
 
 const BUILD = process.env.BUILD_DIR ?? 'build';
@@ -138,6 +143,8 @@ function checkPages(pages) {
 	if (pages.length === 0)
 		throw new Error(`No prerendered pages in ${PRERENDERED}: run \`npm run build\` first.`);
 	let worst = { page: '', bytes: 0 };
+	/** @type {{ page: string, bytes: number, budget: number }[]} */
+	const over = [];
 	const late = [];
 	const all = [];
 	for (const page of pages) {
@@ -145,10 +152,12 @@ function checkPages(pages) {
 		const bytes = [...scripts.files].reduce((sum, f) => sum + gz(f), 0);
 		all.push({ page: relative(PRERENDERED, page), bytes, files: scripts.files });
 		if (bytes > worst.bytes) worst = { page: relative(PRERENDERED, page), bytes };
+		const budget = budgetOf(pageUrl(page));
+		if (bytes > budget) over.push({ page: relative(PRERENDERED, page), bytes, budget });
 		if (scripts.late.length) late.push({ page: relative(PRERENDERED, page), scripts: scripts.late });
 	}
 	if (DETAIL) printDetail(all);
-	return { pages: pages.length, worst, late };
+	return { pages: pages.length, worst, late, over };
 }
 
 /**
@@ -233,7 +242,7 @@ const sw = checkServiceWorker();
 
 console.log(`Learner pages prerendered: ${pages.pages}`);
 console.log(
-	`First-visit JavaScript, heaviest page (${pages.worst.page}): ${kb(pages.worst.bytes)} gzip (budget ${kb(PAGE_JS_BUDGET)})`
+	`First-visit JavaScript, heaviest page (${pages.worst.page}): ${kb(pages.worst.bytes)} gzip (budget ${kb(PAGE_JS_BUDGET)} a page; ${[...PAGE_JS_EXCEPTIONS].map(([url, bytes]) => `${url} ${kb(bytes)}`).join(', ')})`
 );
 console.log(
 	`  + learner data (Dexie), loaded once the device holds progress or on the first save: ${kb(extra)} gzip, from the device's cache after the first visit`
@@ -247,8 +256,8 @@ console.log(
 );
 
 let failed = false;
-if (pages.worst.bytes > PAGE_JS_BUDGET) {
-	console.error(`✗ ${pages.worst.page} loads ${kb(pages.worst.bytes)} of JavaScript, over the budget.`);
+for (const { page, bytes, budget } of pages.over) {
+	console.error(`✗ ${page} loads ${kb(bytes)} of JavaScript, over its budget of ${kb(budget)}.`);
 	failed = true;
 }
 if (precache.raw > PRECACHE_BUDGET) {
