@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
@@ -53,18 +54,22 @@ const paraglideBrowserRuntime: Plugin = {
 };
 
 /**
- * The static lesson is rendered to HTML on the server only (src/lib/player/static-lesson-html.ts, with
- * Svelte's server renderer): the browser gets a stand-in, in every build and in dev.
+ * Parts of a page rendered to HTML on the server only, with Svelte's server renderer: the static lesson
+ * (src/lib/player/static-lesson-html.ts) and the settings page's preview and further settings
+ * (src/lib/a11y/settings-parts-html.ts). The browser adopts that HTML as it is (ServerRendered.svelte,
+ * Lesson.svelte) and gets each module's stand-in, `*-html.browser.ts`, in every build and in dev.
  */
-const STATIC_LESSON_HTML = /[\\/]src[\\/]lib[\\/]player[\\/]static-lesson-html\.ts$/;
-const staticLessonOnServer: Plugin = {
-	name: 'alkham:static-lesson-on-server',
+const SERVER_HTML = /[\\/]src[\\/]lib[\\/].+-html\.ts$/;
+const serverHtmlOnServer: Plugin = {
+	name: 'alkham:server-html-on-server',
 	enforce: 'pre',
 	async resolveId(source, importer, options) {
-		if (this.environment?.name !== 'client' || !source.includes('static-lesson-html')) return null;
+		if (this.environment?.name !== 'client' || !/-html(\.ts)?$/.test(source)) return null;
 		const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-		if (!resolved || !STATIC_LESSON_HTML.test(resolved.id)) return resolved;
-		return { ...resolved, id: resolved.id.replace(/\.ts$/, '.browser.ts') };
+		if (!resolved || !SERVER_HTML.test(resolved.id)) return resolved;
+		const standIn = resolved.id.replace(/\.ts$/, '.browser.ts');
+		if (!existsSync(standIn)) this.error(`${resolved.id} has no browser stand-in (${standIn})`);
+		return { ...resolved, id: standIn };
 	}
 };
 
@@ -90,7 +95,7 @@ export default defineConfig({
 	plugins: [
 		validateContent,
 		paraglideBrowserRuntime,
-		staticLessonOnServer,
+		serverHtmlOnServer,
 		frame.plugin,
 		paraglideVitePlugin({
 			project: './project.inlang',
