@@ -4,6 +4,7 @@ import { expectNoAxeViolations } from '../helpers/a11y';
 import { readCourse } from '../helpers/content';
 import { makeComfortable, addLearner } from '../helpers/learners';
 import { tabTo } from '../helpers/pages';
+import { t } from '../helpers/ui';
 
 // Shared-device profiles (issue 3), driven with the keyboard alone: Tab to a control, then Enter.
 // Every journey starts on a fresh device: the welcome screen, then the learners it adds itself.
@@ -339,5 +340,46 @@ for (const lang of ['mn', 'en'] as const) {
 		await page.reload();
 		await expect(page.getByText(t.banner)).toBeVisible();
 		await expect(firstLessonBadge(page)).toContainText(t.none);
+	});
+}
+
+// On a new device a learner page is replaced by the welcome ("Who is learning?"): the page stays until the
+// welcome's code is there, so the screen never goes blank in between and nothing below jumps (a blank main
+// moved the footer up and down the screen: a layout shift of about 0.5 on every first visit).
+for (const lang of ['mn', 'en'] as const) {
+	test(`on a new device the page stays until the welcome is ready, and nothing jumps (${lang})`, async ({
+		page
+	}) => {
+		await page.addInitScript(() => {
+			const w = window as unknown as { __shift: number };
+			w.__shift = 0;
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+					if (!entry.hadRecentInput) w.__shift += entry.value;
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		let held = false;
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			// The welcome's words (in both languages in every message module).
+			if (body.includes('Each person has their own profile')) {
+				held = true;
+				await released;
+			}
+			await route.fulfill({ response, body });
+		});
+		await page.goto(courseUrl(lang));
+		await expect.poll(() => held).toBe(true);
+		await expect(page.getByRole('heading', { level: 1, name: course.title[lang] })).toBeVisible();
+		release();
+		await expect(
+			page.getByRole('heading', { level: 1, name: t(lang, 'profiles_welcome_title') })
+		).toBeVisible();
+		await expect(page.getByRole('heading', { name: course.title[lang] })).toHaveCount(0);
+		const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+		expect(shift, 'layout shift while the welcome replaced the page').toBeLessThan(0.1);
 	});
 }
