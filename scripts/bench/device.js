@@ -7,7 +7,8 @@
 //      before (the worker keeps their own HTML) and once for pages never opened (the app shell);
 //   2. the floor: the same page's server HTML with JavaScript off, at 6×: its first contentful paint;
 //   3. Lighthouse 12 mobile (its defaults: Slow 4G, 4× CPU) on home, a course, a lesson and the glossary:
-//      performance, LCP, TBT, accessibility, best practices, median of BENCH_LIGHTHOUSE_RUNS (3);
+//      performance, FCP, LCP, TBT, CLS, speed index, accessibility, best practices, median of
+//      BENCH_LIGHTHOUSE_RUNS (3);
 //   4. the header's height at 360×640.
 // BENCH_SKIP=lighthouse (or cold,floor,header) leaves parts out. Prints a Markdown table.
 import { spawn, spawnSync } from 'node:child_process';
@@ -238,8 +239,11 @@ async function lighthouseScores() {
 					performance: Math.round(categories.performance.score * 100),
 					accessibility: Math.round(categories.accessibility.score * 100),
 					bestPractices: Math.round(categories['best-practices'].score * 100),
+					fcp: audits['first-contentful-paint'].numericValue,
 					lcp: audits['largest-contentful-paint'].numericValue,
-					tbt: audits['total-blocking-time'].numericValue
+					tbt: audits['total-blocking-time'].numericValue,
+					cls: audits['cumulative-layout-shift'].numericValue,
+					si: audits['speed-index'].numericValue
 				});
 			}
 			results[path] = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
@@ -285,12 +289,12 @@ try {
 		);
 	if (Object.keys(lh).length) {
 		console.log(
-			`\n| page | Lighthouse mobile (median of ${LIGHTHOUSE_RUNS}) | LCP | TBT | accessibility | best practices |`
+			`\n| page | Lighthouse mobile (median of ${LIGHTHOUSE_RUNS}) | FCP | LCP | TBT | CLS | speed index | accessibility | best practices |`
 		);
-		console.log('| --- | --- | --- | --- | --- | --- |');
+		console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 		for (const [path, r] of Object.entries(lh))
 			console.log(
-				`| ${path} | ${r.performance} | ${ms(r.lcp)} | ${ms(r.tbt)} | ${r.accessibility} | ${r.bestPractices} |`
+				`| ${path} | ${r.performance} | ${ms(r.fcp)} | ${ms(r.lcp)} | ${ms(r.tbt)} | ${r.cls.toFixed(3)} | ${ms(r.si)} | ${r.accessibility} | ${r.bestPractices} |`
 			);
 	}
 	console.log(`\nin ${((Date.now() - started) / 1000).toFixed(0)} s`);
