@@ -383,3 +383,22 @@ for (const lang of ['mn', 'en'] as const) {
 		expect(shift, 'layout shift while the welcome replaced the page').toBeLessThan(0.1);
 	});
 }
+
+// The lesson player is not fetched on a device where nobody is chosen (the welcome takes the page's
+// place); once a learner is added on the lesson's address, it is, and the lesson is the player's.
+test('a new device fetches the lesson player only once someone is learning', async ({ page }) => {
+	const player: string[] = [];
+	page.on('request', (request) => {
+		if (/\/LessonPlayer\.[^/]+\.css$/.test(request.url())) player.push(request.url());
+	});
+	await page.goto(lessonUrl('en'));
+	await expect(page.getByRole('button', { name: 'Create my profile' })).toBeVisible();
+	// Well after the page is up, still nothing of the player.
+	await page.waitForLoadState('networkidle');
+	expect(player, 'player fetched before anyone was chosen').toEqual([]);
+
+	await addLearner(page, lessonUrl('en'));
+	await expect(page.getByRole('heading', { level: 1, name: lesson.title.en })).toBeVisible();
+	await expect.poll(() => player.length).toBeGreaterThan(0);
+	await expect(page.locator('.player')).toBeVisible();
+});
