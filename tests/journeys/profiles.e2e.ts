@@ -381,6 +381,8 @@ for (const lang of ['mn', 'en'] as const) {
 		await expect(page.getByRole('heading', { name: course.title[lang] })).toHaveCount(0);
 		const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
 		expect(shift, 'layout shift while the welcome replaced the page').toBeLessThan(0.1);
+		// A script still in the handler when the test ends would fail it ("Response has been disposed").
+		await page.unrouteAll({ behavior: 'ignoreErrors' });
 	});
 }
 
