@@ -1,6 +1,6 @@
 // Budget checks on the production build (run by `npm test` after `npm run build`):
 //   1. the JavaScript a first visit to any learner page downloads: at most 50 KB gzip (issue 13); the
-//      figures reached on 2026-12-03: 48.0–49.9 KB on all 92 pages (the heaviest, a course page, 49.9).
+//      figures reached on 2026-12-03: 48.2–49.9 KB on all 92 pages (the heaviest, a course page, 49.9).
 //      Parts a page loads right after it is up (the lesson player, the settings' sections, shown until
 //      then as the server's HTML) are not in the figure, as they are not in what the page waits for.
 //      And every script a page needs at once is preloaded by its HTML (no page waits a round trip to
