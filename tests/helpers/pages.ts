@@ -26,3 +26,30 @@ export async function tabTo(page: Page, target: string | Locator, max = 80) {
 	}
 	throw new Error(`Could not reach ${String(target)} with the Tab key`);
 }
+
+/**
+ * Routes the app's scripts so that the one containing `marker` is held back (`'hold'`: until `release()`)
+ * or fails to load (`'fail'`), for a test of what a page shows before, or without, a part's code.
+ * `held()` tells whether it has been asked for. Call `done()` as the test ends: a script still in the
+ * handler when the page closes would otherwise fail the next test ("Response has been disposed").
+ */
+export async function holdScript(page: Page, marker: string, mode: 'hold' | 'fail' = 'hold') {
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let asked = false;
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes(marker)) {
+			asked = true;
+			if (mode === 'fail') return route.abort('internetdisconnected');
+			await released;
+		}
+		await route.fulfill({ response, body });
+	});
+	return {
+		held: () => asked,
+		release,
+		done: () => page.unrouteAll({ behavior: 'ignoreErrors' })
+	};
+}

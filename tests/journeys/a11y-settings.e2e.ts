@@ -1,7 +1,7 @@
 import { test, expect, learnerIsOpen } from '../fixtures';
 import { MIRROR_KEY, fakeSpeech, spoken, useDeviceSettings } from '../helpers/a11y-settings';
 import { readCourse } from '../helpers/content';
-import { tabTo } from '../helpers/pages';
+import { holdScript, tabTo } from '../helpers/pages';
 import { prefix, t } from '../helpers/ui';
 
 // Settings and read aloud, as the worker's learner "Test" (tests/fixtures.ts). The display modes and
@@ -266,21 +266,10 @@ test.describe('read aloud', () => {
 // code arrives is saved once it has, with the keyboard where it was.
 for (const lang of ['mn', 'en'] as const) {
 	test(`settings chosen before their code has loaded are saved once it has (${lang})`, async ({ page }) => {
-		let release!: () => void;
-		const released = new Promise<void>((resolve) => (release = resolve));
-		let held = false;
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			const response = await route.fetch();
-			const body = await response.text();
-			// The settings' sections: the only script with the reading-speed choice in it.
-			if (body.includes('speech-rate')) {
-				held = true;
-				await released;
-			}
-			await route.fulfill({ response, body });
-		});
+		// The settings' sections: the only script with the reading-speed choice in it.
+		const sections = await holdScript(page, 'speech-rate');
 		await page.goto(`${prefix(lang)}/settings`);
-		await expect.poll(() => held, 'the sections load after the page, not with it').toBe(true);
+		await expect.poll(sections.held, 'the sections load after the page, not with it').toBe(true);
 
 		// The server's HTML, styled: a tile is a 44 px target with its border.
 		const tile = page.locator('label.tile', { hasText: '150%' });
@@ -294,7 +283,7 @@ for (const lang of ['mn', 'en'] as const) {
 		await expect(page.locator('input[name="text-size"][value="125"]')).toBeFocused();
 		await expect(html).not.toHaveAttribute('data-text-size');
 
-		release();
+		sections.release();
 		await expect(html).toHaveAttribute('data-text-size', '125');
 		await expect(
 			page.getByRole('status').filter({ hasText: t(lang, 'a11y_settings_saved_for', { name: 'Test' }) })
@@ -305,23 +294,17 @@ for (const lang of ['mn', 'en'] as const) {
 		await expect(page.getByRole('heading', { name: t(lang, 'a11y_comfort_heading') })).toHaveCount(1);
 		await page.keyboard.press('ArrowRight');
 		await expect(html).toHaveAttribute('data-text-size', '150');
-		// A script still in the handler when the test ends would fail it ("Response has been disposed").
-		await page.unrouteAll({ behavior: 'ignoreErrors' });
+		await sections.done();
 	});
 
 	test(`settings whose code cannot load say so, and leave no control that would do nothing (${lang})`, async ({
 		page
 	}) => {
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			const response = await route.fetch();
-			const body = await response.text();
-			if (body.includes('speech-rate')) return route.abort('internetdisconnected');
-			await route.fulfill({ response, body });
-		});
+		const sections = await holdScript(page, 'speech-rate', 'fail');
 		await page.goto(`${prefix(lang)}/settings`);
 		await expect(page.getByRole('alert').filter({ hasText: t(lang, 'part_load_failed') })).toBeVisible();
 		await expect(page.locator('input[name="text-size"]')).toHaveCount(0);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t(lang, 'a11y_settings_title'));
-		await page.unrouteAll({ behavior: 'ignoreErrors' });
+		await sections.done();
 	});
 }

@@ -3,7 +3,7 @@ import { test, expect } from '../fixtures';
 import { expectNoAxeViolations } from '../helpers/a11y';
 import { readCourse } from '../helpers/content';
 import { makeComfortable, addLearner } from '../helpers/learners';
-import { tabTo } from '../helpers/pages';
+import { holdScript, tabTo } from '../helpers/pages';
 import { t } from '../helpers/ui';
 
 // Shared-device profiles (issue 3), driven with the keyboard alone: Tab to a control, then Enter.
@@ -358,31 +358,19 @@ for (const lang of ['mn', 'en'] as const) {
 					if (!entry.hadRecentInput) w.__shift += entry.value;
 			}).observe({ type: 'layout-shift', buffered: true });
 		});
-		let release!: () => void;
-		const released = new Promise<void>((resolve) => (release = resolve));
-		let held = false;
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			const response = await route.fetch();
-			const body = await response.text();
-			// The welcome's words (in both languages in every message module).
-			if (body.includes('Each person has their own profile')) {
-				held = true;
-				await released;
-			}
-			await route.fulfill({ response, body });
-		});
+		// The welcome's words (in both languages in every message module).
+		const welcome = await holdScript(page, 'Each person has their own profile');
 		await page.goto(courseUrl(lang));
-		await expect.poll(() => held).toBe(true);
+		await expect.poll(welcome.held).toBe(true);
 		await expect(page.getByRole('heading', { level: 1, name: course.title[lang] })).toBeVisible();
-		release();
+		welcome.release();
 		await expect(
 			page.getByRole('heading', { level: 1, name: t(lang, 'profiles_welcome_title') })
 		).toBeVisible();
 		await expect(page.getByRole('heading', { name: course.title[lang] })).toHaveCount(0);
 		const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
 		expect(shift, 'layout shift while the welcome replaced the page').toBeLessThan(0.1);
-		// A script still in the handler when the test ends would fail it ("Response has been disposed").
-		await page.unrouteAll({ behavior: 'ignoreErrors' });
+		await welcome.done();
 	});
 }
 
