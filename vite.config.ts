@@ -10,7 +10,6 @@ import {
 	LEARNER_PAGE,
 	PAGE_REQUEST_HEADER,
 	PAGES_CACHE,
-	keptWithoutScriptPreloads,
 	pageStillRuns
 } from './src/lib/pwa/learner-pages.js';
 import { readContentFiles, staticAssetExists } from './src/lib/content/content-files.ts';
@@ -158,7 +157,7 @@ export default defineConfig({
 							expiration: { maxEntries: 30 },
 							// Offline and never opened: the app shell renders it.
 							precacheFallback: { fallbackURL: APP_SHELL },
-							plugins: [pageStillRuns, keptWithoutScriptPreloads]
+							plugins: [pageStillRuns]
 						}
 					},
 					{

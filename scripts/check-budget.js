@@ -3,8 +3,8 @@
 //      figures reached on 2026-12-03: 48.2–49.9 KB on all 92 pages (the heaviest, a course page, 49.9).
 //      Parts a page loads right after it is up (the lesson player, the settings' sections, shown until
 //      then as the server's HTML) are not in the figure, as they are not in what the page waits for.
-//      And every script a page needs at once is preloaded by its HTML (no page waits a round trip to
-//      discover one);
+//      And every script a page needs at once is preloaded by its start script once the page has painted
+//      (src/lib/server/http/paint-first.ts: no page waits a round trip to discover one);
 //   2. everything the service worker precaches: at most 1.5 MB, counted uncompressed (what the
 //      cache holds on the device); the gzip total (what the phone downloads: the server sends every
 //      file compressed) is printed beside it;
@@ -77,12 +77,8 @@ function pageScripts(htmlFile) {
 	const resolve = (href) =>
 		href.startsWith('/') ? join(CLIENT, href) : join(CLIENT, posix.normalize(posix.join(pageDir, href)));
 	const entries = [
-		// <link rel="modulepreload" href="…">, its attributes in either order.
-		...[...html.matchAll(/<link\b[^>]*>/g)]
-			.map((m) => m[0])
-			.filter((tag) => /\brel="modulepreload"/.test(tag))
-			.map((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1])
-			.filter(Boolean),
+		// The start script's preloads, added once the page has painted (src/lib/server/http/paint-first.ts).
+		...JSON.parse(/const alkhamPreloads = (\[[^\]]*\]);/.exec(html)?.[1] ?? '[]'),
 		...[...html.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)].map((m) => m[1])
 	].map(resolve);
 	const preloaded = new Set(entries);

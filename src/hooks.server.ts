@@ -11,7 +11,9 @@ import { startAdminSocket } from '$lib/server/teach/admin-socket';
 import { issueFromPost } from '$lib/server/certificates/certificates-api.server';
 import { createDirectCertificateRoute, DIRECT_ROUTES } from '$lib/server/certificates/direct-route';
 import { apiErrors, isApiPath } from '$lib/server/http/api-errors';
+import { paintFirst } from '$lib/server/http/paint-first';
 import { readPublicOrigin, serverOrigin } from '$lib/server/http/public-origin';
+import { APP_SHELL } from '$lib/pwa/learner-pages.js';
 import { headersForTarget, RESPONSE_HEADERS, securityHeaders } from '$lib/server/http/security-headers';
 
 /**
@@ -58,16 +60,22 @@ const localize: Handle = ({ event, resolve }) => {
 	if (isApiPath(event.url.pathname)) return resolve(event);
 	// Learner pages get the script that applies the device's accessibility settings before the first
 	// paint; teacher pages send no JavaScript at all (and have no learner settings).
-	const settingsScript = isTeachPath(event.url.pathname) ? '' : `<script>${firstFrame}</script>`;
+	const { pathname } = event.url;
+	const settingsScript = isTeachPath(pathname) ? '' : `<script>${firstFrame}</script>`;
+	// A page with server HTML paints it before the app starts; the app shell has nothing to paint.
+	const deferStart =
+		pathname === APP_SHELL ? (html: string) => html : (html: string) => paintFirst(html, pathname);
 	return paraglideMiddleware(
 		event.request,
 		({ locale }) =>
 			resolve(event, {
 				transformPageChunk: ({ html }) =>
-					html
-						.replace('%paraglide.lang%', locale)
-						// The whole element, so that no formatting of app.html can change the script's hash.
-						.replace('<!--%alkham.first-frame%-->', () => settingsScript)
+					deferStart(
+						html
+							.replace('%paraglide.lang%', locale)
+							// The whole element, so that no formatting of app.html can change the script's hash.
+							.replace('<!--%alkham.first-frame%-->', () => settingsScript)
+					)
 			}),
 		// Teacher pages keep one address in both languages (see $lib/server/teach/locale).
 		{ effectiveRequestUrl: paraglideUrl(event) }

@@ -23,10 +23,10 @@ test('works offline after the first visit: pages open and a lesson can be comple
 	const response = await page.reload();
 	expect(response?.fromServiceWorker()).toBe(true);
 	// Opened before: its own server HTML from the worker's page cache, the heading already in it, and
-	// kept without its script preloads (they slowed a cached page's first paint; learner-pages.js).
+	// no script preloads before the first paint (they slowed it; src/lib/server/http/paint-first.ts).
 	const kept = await response?.text();
 	expect(kept).toMatch(/<h1[\s>]/);
-	expect(kept).not.toContain('modulepreload');
+	expect(kept).not.toMatch(/<link\b[^>]*\brel="modulepreload"/);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	// Its scripts still run: the header names the open learner, which only the app can know.
 	await expect(page.getByRole('banner').getByRole('link', { name: LEARNER_NAME, exact: true })).toBeVisible();

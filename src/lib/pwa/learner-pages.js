@@ -40,31 +40,3 @@ export const pageStillRuns = {
 		return code ? cachedResponse : null;
 	}
 };
-
-/**
- * A Workbox plugin for PAGES_CACHE: the copy of a page kept on the device leaves out the page's script
- * preloads (`<link rel="modulepreload">`). On a first visit over the network they let the browser fetch
- * every script at once; but a page opened from this cache (always, once kept) finds its scripts in the
- * precache too, and there the preloads only cost time: the browser compiled a dozen scripts between
- * the slices in which it parsed the page, and a slow phone painted the page's heading hundreds of
- * milliseconds later than without them (docs/performance.md, "Offline cold start"). The start script
- * imports the same scripts anyway, each a few milliseconds from the cache. The answer to the request
- * that fetched the page is left as it is. Self-contained, like pageStillRuns.
- */
-export const keptWithoutScriptPreloads = {
-	/** @param {{ response: Response }} options */
-	cacheWillUpdate: async ({ response }) => {
-		if (response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith('text/html'))
-			return response;
-		const html = await response.text();
-		const headers = new Headers(response.headers);
-		// The body is decoded and shorter now.
-		headers.delete('content-length');
-		headers.delete('content-encoding');
-		return new Response(html.replace(/<link\b[^>]*\brel="modulepreload"[^>]*>[ \t]*\n?/g, ''), {
-			status: response.status,
-			statusText: response.statusText,
-			headers
-		});
-	}
-};

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { LEARNER_PAGE, keptWithoutScriptPreloads, pageStillRuns } from './learner-pages.js';
+import { LEARNER_PAGE, pageStillRuns } from './learner-pages.js';
 
 describe('learner pages (answered from the cached app shell)', () => {
 	test.each([
@@ -67,40 +67,5 @@ describe('a cached page is used only while the code it names is cached', () => {
 	test('a cached response that is not an app page is not', async () => {
 		expect(await use({ cachedResponse: new Response('<p>hello</p>') })).toBeNull();
 		expect(await use({})).toBeNull();
-	});
-});
-
-describe('the kept copy of a page has no script preloads', () => {
-	const keep = keptWithoutScriptPreloads.cacheWillUpdate;
-	const page = `<!doctype html><head>
-		<link href="/_app/immutable/entry/start.Abc.js" rel="modulepreload">
-		<link rel="modulepreload" href="/_app/immutable/chunks/X1.js">
-		<link href="/_app/immutable/assets/frame.css" rel="stylesheet">
-	</head><body><h1>Нүүр</h1><script>import("/_app/immutable/entry/start.Abc.js")</script></body>`;
-	const response = (body: string, init: ResponseInit = {}) =>
-		new Response(body, {
-			status: 200,
-			headers: { 'content-type': 'text/html; charset=utf-8', 'content-length': '999', 'x-kept': 'yes' },
-			...init
-		});
-
-	test('drops every modulepreload and keeps the rest of the page and its headers', async () => {
-		const kept = await keep({ response: response(page) });
-		const html = await kept.text();
-		expect(html).not.toContain('modulepreload');
-		expect(html).toContain('<link href="/_app/immutable/assets/frame.css" rel="stylesheet">');
-		expect(html).toContain('<h1>Нүүр</h1>');
-		// The start script (what pageStillRuns checks) is still named by the page's own start script.
-		expect(html).toContain('import("/_app/immutable/entry/start.Abc.js")');
-		expect(kept.status).toBe(200);
-		expect(kept.headers.get('x-kept')).toBe('yes');
-		expect(kept.headers.get('content-length')).toBeNull();
-	});
-
-	test('leaves an answer that is not a page as it is', async () => {
-		const json = new Response('{"a":1}', { headers: { 'content-type': 'application/json' } });
-		expect(await keep({ response: json })).toBe(json);
-		const missing = response(page, { status: 404 });
-		expect(await keep({ response: missing })).toBe(missing);
 	});
 });
