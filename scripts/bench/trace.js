@@ -130,6 +130,12 @@ function report(events) {
 			.slice(0, 8);
 		if (ours.length) console.log('    of which the app’s own code:');
 		for (const entry of ours) console.log(line(entry));
+		// Where the time is spent itself (the innermost function of each sample), not counting callees.
+		const selfCounts = new Map();
+		for (const s of own) selfCounts.set(s.stack[0], (selfCounts.get(s.stack[0]) ?? 0) + 1);
+		const selfTop = [...selfCounts].sort((a, b) => b[1] - a[1]).slice(0, 10);
+		console.log('    own time:');
+		for (const entry of selfTop) console.log(line(entry));
 	}
 	console.log(
 		`\nBlocking time after the first contentful paint (until 5 s after load): ${Math.round(blocking)} ms`

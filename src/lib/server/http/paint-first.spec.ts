@@ -76,29 +76,33 @@ describe('paintFirst', () => {
 		const html = paintFirst(prerendered);
 		expect(html).not.toContain('<link href="/_app/immutable/entry/start.A.js" rel="modulepreload">');
 		expect(html).toContain('rel="stylesheet" disabled');
-		expect(html).toContain(
-			`${PRELOADS_MARKER}["/_app/immutable/entry/start.A.js","/_app/immutable/chunks/C.js","/_app/immutable/entry/app.B.js"];`
-		);
+		// The start and app modules are imported by the start script itself.
+		expect(html).toContain(`${PRELOADS_MARKER}["/_app/immutable/chunks/C.js"];`);
 		expect(html).toContain('<h1>Нүүр</h1>');
 	});
 
-	test('starts the app only after the first frame, then preloads and imports every script', async () => {
-		const { log, frames, tasks } = run(paintFirst(prerendered), 'visible');
+	test('starts the app only after the first frame, then preloads the other scripts one a task', async () => {
+		const withMore = prerendered.replace(
+			'<link href="/_app/immutable/entry/app.B.js" rel="modulepreload">',
+			'<link href="/_app/immutable/entry/app.B.js" rel="modulepreload">\n<link href="/_app/immutable/nodes/0.D.js" rel="modulepreload">'
+		);
+		const { log, frames, tasks } = run(paintFirst(withMore), 'visible');
 		expect(log).toEqual([]);
 		frames.shift()!();
 		expect(log).toEqual([]);
 		tasks.shift()!();
-		expect(log.slice(0, 3)).toEqual([
-			'modulepreload /_app/immutable/entry/start.A.js',
-			'modulepreload /_app/immutable/chunks/C.js',
-			'modulepreload /_app/immutable/entry/app.B.js'
-		]);
-		expect(log.slice(3)).toEqual([
+		expect(log).toEqual([
 			'import /_app/immutable/entry/start.A.js',
-			'import /_app/immutable/entry/app.B.js'
+			'import /_app/immutable/entry/app.B.js',
+			'modulepreload /_app/immutable/chunks/C.js'
 		]);
+		tasks.shift()!();
+		expect(log.at(-1)).toBe('modulepreload /_app/immutable/nodes/0.D.js');
+		tasks.shift()!();
+		expect(tasks).toEqual([]);
 		await new Promise((resolve) => setImmediate(resolve));
 		expect(log.at(-1)).toBe('start in root');
+		expect(log.filter((line) => line.startsWith('modulepreload'))).toHaveLength(2);
 	});
 
 	test('a tab opened in the background (which paints nothing) starts at once', async () => {

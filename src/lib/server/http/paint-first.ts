@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
  * its HTML all along. On a slow network those preloads also compete with the page's own HTML.
  *
  * This rewrites the page so that the start script waits for the first frame (a requestAnimationFrame,
- * then a task) and only then adds the same preloads and imports the app. A tab opened in the
+ * then a task) and only then imports the app and adds the same preloads, one a task. A tab opened in the
  * background paints nothing until it is shown, so it starts at once, as before.
  *
  * The rewrite depends on the shape of SvelteKit's start script; a page it cannot read fails with an
@@ -42,13 +42,23 @@ export function paintFirst(html: string, page = 'a page'): string {
 	if (bootAt < 0 || bootEnd <= bootAt || code.slice(bootEnd).trim() !== '}')
 		throw new Error(`paintFirst: the start script of ${page} is not in the shape it knows`);
 
-	const preloads = [...html.matchAll(PRELOAD_LINK)].map((m) => m[1]);
+	const boot = code.slice(bootAt, bootEnd);
+	// The start script imports the start and app modules itself; the rest are preloaded.
+	const imported = new Set([...boot.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]));
+	const preloads = [...html.matchAll(PRELOAD_LINK)].map((m) => m[1]).filter((href) => !imported.has(href));
+	// One preload a task: starting a request costs a slow phone's main thread a few milliseconds, and
+	// eight at once made one long task right after the first paint.
 	const deferred =
 		`${PRELOADS_MARKER}${JSON.stringify(preloads)};\n` +
+		`\t\t\t\t\tconst alkhamPreload = (at) => {\n` +
+		`\t\t\t\t\t\tif (at >= alkhamPreloads.length) return;\n` +
+		`\t\t\t\t\t\tconst link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: alkhamPreloads[at] });\n` +
+		`\t\t\t\t\t\tdocument.head.append(link);\n` +
+		`\t\t\t\t\t\tsetTimeout(() => alkhamPreload(at + 1));\n` +
+		`\t\t\t\t\t};\n` +
 		`\t\t\t\t\tconst alkhamStart = () => {\n` +
-		`\t\t\t\t\t\tfor (const href of alkhamPreloads)\n` +
-		`\t\t\t\t\t\t\tdocument.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));\n` +
-		`\t\t\t\t\t\t${code.slice(bootAt, bootEnd)}\n` +
+		`\t\t\t\t\t\t${boot}\n` +
+		`\t\t\t\t\t\talkhamPreload(0);\n` +
 		`\t\t\t\t\t};\n` +
 		`\t\t\t\t\tif (document.visibilityState === 'hidden') alkhamStart();\n` +
 		`\t\t\t\t\telse requestAnimationFrame(() => setTimeout(alkhamStart));`;
