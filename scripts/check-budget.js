@@ -1,6 +1,7 @@
 // Budget checks on the production build (run by `npm test` after `npm run build`):
-//   1. the JavaScript a first visit to any learner page downloads: at most 50 KB gzip (issue 13); the
-//      figures reached on 2026-12-03: 48.2–49.9 KB on all 92 pages (the heaviest, a course page, 49.9).
+//   1. the JavaScript a first visit to any learner page downloads: at most 49.5 KB gzip (issue 13 asked
+//      for 50; the budget is the figure reached): 47.7–49.3 KB on all 92 pages on 2026-12-03 (the
+//      heaviest, a course page, 49.3; the footer is the server's HTML, without its code).
 //      Parts a page loads right after it is up (the lesson player, the settings' sections, shown until
 //      then as the server's HTML) are not in the figure, as they are not in what the page waits for.
 //      And every script a page needs at once is preloaded by its start script once the page has painted
@@ -16,7 +17,7 @@ import { dirname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { APP_SHELL, LEARNER_PAGE } from '../src/lib/pwa/learner-pages.js';
 
-export const PAGE_JS_BUDGET = 50 * 1024;
+export const PAGE_JS_BUDGET = 49.5 * 1024;
 export const PRECACHE_BUDGET = 1.5 * 1024 * 1024;
 
 const BUILD = process.env.BUILD_DIR ?? 'build';

@@ -29,7 +29,7 @@ for (const lang of ['mn', 'en'] as const)
 		expect(lesson, 'a lesson with read, quiz, practice and summary steps').toBeTruthy();
 		const { course, lesson: l } = lesson!;
 		await page.goto(`${prefix(lang)}/courses/${course.id}/${l.id}`);
-		await expect(page.locator('h1')).toHaveText(l.title[lang]);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(l.title[lang]);
 		await expect(page.getByRole('group', { name: t(lang, 'a11y_read_aloud_group') })).toHaveCount(0);
 		await expect(page.getByRole('button', { name: t(lang, 'header_menu') })).toBeHidden();
 
@@ -76,7 +76,7 @@ for (const lang of ['mn', 'en'] as const)
 		await tabTo(page, shown.getByRole('link', { name: t(lang, 'player_back_to_course') }));
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(new RegExp(`/courses/${course.id}$`));
-		await expect(page.locator('h1')).toHaveText(course.title[lang]);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(course.title[lang]);
 	});
 
 // axe runs as a script in the page, so it cannot run where scripts are off: the same static lesson is

@@ -1,5 +1,6 @@
 // Inlined in every learner page's <head> (src/app.html, hooks.server.ts): the device's last-used
-// accessibility settings, on screen from the first paint, before the app has started (first-frame.spec.ts).
+// accessibility settings, on screen from the first paint, before the app has started (first-frame.spec.ts);
+// and, on a device without learners, the welcome instead of the page.
 (() => {
 	let saved = null;
 	try {
@@ -27,4 +28,29 @@
 	} catch {
 		// Never stop the page: the app applies the settings as it starts.
 	}
+	try {
+		// A device without learners (the app keeps this key while it has any; learner-session.svelte.ts),
+		// in a tab where nobody has been chosen: the welcome in the page's HTML shows from the first frame,
+		// in the page's place (LearnerGate.svelte).
+		document.documentElement.classList.toggle(
+			'alkham-welcome',
+			!localStorage.getItem('alkham.device.learners') && !sessionStorage.getItem('alkham.learner')
+		);
+	} catch {
+		// Storage refused: the page shows, and the app brings the welcome once it has started.
+	}
+	// A button of that welcome pressed before the app has started (or at any time) is remembered, for the
+	// app to press again in its own welcome (LearnerGate.svelte): a tap is not lost while the code loads.
+	document.addEventListener?.(
+		'click',
+		(event) => {
+			const welcome = document.querySelector('.first-welcome');
+			const button = event.target instanceof Element ? event.target.closest('button') : null;
+			if (welcome && button && welcome.contains(button))
+				document.documentElement.dataset.welcomePress = String(
+					[...welcome.querySelectorAll('button')].indexOf(button)
+				);
+		},
+		true
+	);
 })();

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { applySettings } from './apply-settings';
 import { MIRROR_KEY, readMirror } from './device-mirror';
 import { resolveSettings, TEXT_SIZES, type SystemPreferences } from './settings';
+import { DEVICE_LEARNERS_KEY, TAB_KEY } from '$lib/learner/learner-session.svelte';
 
 // The inline script (first-frame.js) and the app (A11ySettings) must put the same settings on <html>:
 // the script before the first paint, the app as it starts. Each runs here on a stand-in root element.
@@ -98,5 +99,45 @@ describe('the first-frame script applies what the app applies', () => {
 
 	test('storage the browser refuses leaves the page as it is, without an error', () => {
 		expect(runScript(null, NONE, true)).toEqual({ textSize: undefined, classes: [] });
+	});
+});
+
+describe('the first-frame script shows the welcome on a device without learners', () => {
+	/** Runs the script with the device's and the tab's storage; the classes it leaves on <html>. */
+	function welcome(local: Record<string, string>, tab: Record<string, string>, refused = false) {
+		const classes = new Set<string>();
+		const root = {
+			dataset: {},
+			classList: {
+				toggle: (name: string, on: boolean) => (on ? classes.add(name) : classes.delete(name), on)
+			}
+		};
+		const storage = (items: Record<string, string>) => ({
+			getItem: (key: string) => {
+				if (refused) throw new Error('SecurityError');
+				return items[key] ?? null;
+			}
+		});
+		new Function('document', 'localStorage', 'sessionStorage', 'matchMedia', source)(
+			{ documentElement: root },
+			storage(local),
+			storage(tab),
+			() => ({ matches: false })
+		);
+		return classes.has('alkham-welcome');
+	}
+
+	test('a new device, nobody chosen in this tab: the welcome', () => {
+		expect(welcome({}, {})).toBe(true);
+	});
+
+	test('a device with learners, or a tab with a learner or a guest: the page', () => {
+		expect(welcome({ [DEVICE_LEARNERS_KEY]: '1' }, {})).toBe(false);
+		expect(welcome({}, { [TAB_KEY]: 'guest' })).toBe(false);
+		expect(welcome({ [DEVICE_LEARNERS_KEY]: '1' }, { [TAB_KEY]: 'a-learner-id' })).toBe(false);
+	});
+
+	test('storage refused: the page (the app brings the welcome once it has started)', () => {
+		expect(welcome({}, {}, true)).toBe(false);
 	});
 });

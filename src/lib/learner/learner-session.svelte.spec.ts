@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { freshDevice, type TestDevice } from '$lib/testing/device-db';
 import { fakeStorage } from '$lib/testing/fake-browser';
 import { AlkhamDatabase } from './db';
-import { LearnerSession } from './learner-session.svelte';
+import { DEVICE_LEARNERS_KEY, LearnerSession } from './learner-session.svelte';
 import * as profiles from './profiles';
 import { StorageStatus } from './storage-status.svelte';
 
@@ -65,6 +65,25 @@ describe('a fresh device', () => {
 			key: 'currentProfileId',
 			value: added.id
 		});
+	});
+});
+
+describe('the mark the first frame reads (a device with learners)', () => {
+	test('is absent on a new device, set once a learner is added, and removed with the last one', async () => {
+		const session = await pageLoad();
+		expect(device.localStorage.getItem(DEVICE_LEARNERS_KEY)).toBeNull();
+		const added = await session.add(bat);
+		expect(device.localStorage.getItem(DEVICE_LEARNERS_KEY)).toBe('1');
+		await profiles.removeProfile(added.id);
+		await session.refresh();
+		expect(device.localStorage.getItem(DEVICE_LEARNERS_KEY)).toBeNull();
+	});
+
+	test('is set by the first start on a device that had learners before the mark existed', async () => {
+		await (await pageLoad()).add(bat);
+		device.localStorage.removeItem(DEVICE_LEARNERS_KEY);
+		await pageLoad();
+		expect(device.localStorage.getItem(DEVICE_LEARNERS_KEY)).toBe('1');
 	});
 });
 

@@ -21,10 +21,26 @@ export type ChooseReason = 'start' | 'switch' | 'idle';
  * (full page loads), but a new tab or a reopened app starts at "Who is learning?" — on a shared
  * device, the next person never lands in someone else's profile.
  */
-const TAB_KEY = 'alkham.learner';
+export const TAB_KEY = 'alkham.learner';
 const GUEST = 'guest';
 /** A learner just added who has not yet seen "Make it comfortable" (kept across a language switch). */
 const COMFORT_KEY = 'alkham.comfort';
+
+/**
+ * Kept in localStorage while the device holds learners, for src/lib/a11y/first-frame.js: on a device
+ * without it, in a tab where nobody has been chosen, the page's copy of the welcome is shown from the
+ * first frame (LearnerGate.svelte). Absent on a new device, where the app never reads any learners.
+ */
+export const DEVICE_LEARNERS_KEY = 'alkham.device.learners';
+
+function markDeviceLearners(any: boolean) {
+	try {
+		if (any) localStorage.setItem(DEVICE_LEARNERS_KEY, '1');
+		else localStorage.removeItem(DEVICE_LEARNERS_KEY);
+	} catch {
+		// Refused (private mode): the next start shows the welcome for a moment, then the picker.
+	}
+}
 
 type NewEvent = Omit<ProgressEventRow, 'seq' | 'id' | 'at'>;
 
@@ -139,6 +155,7 @@ export class LearnerSession {
 		const data = await learnerData();
 		this.#watch(data.db());
 		this.#profiles = await data.profiles.listProfiles();
+		markDeviceLearners(this.#profiles.length > 0);
 		const open = this.#profile && this.#profiles.find((p) => p.id === this.#profile!.id);
 		if (this.#profile) {
 			if (open) this.#profile = open;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { paintFirst, PRELOADS_MARKER } from './paint-first';
+import { NO_APP, paintFirst, PRELOADS_MARKER } from './paint-first';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -49,7 +49,7 @@ const prerendered = page(
 );
 
 /** The rewritten start script, run with a stand-in document: what it does on a visible and on a hidden tab. */
-function run(html: string, visibilityState: 'visible' | 'hidden') {
+function run(html: string, visibilityState: 'visible' | 'hidden', loads = true) {
 	const code = /<script[^>]*>([^<]*kit\.start[^<]*)<\/script>/.exec(html)![1];
 	const log: string[] = [];
 	const frames: (() => void)[] = [];
@@ -57,6 +57,7 @@ function run(html: string, visibilityState: 'visible' | 'hidden') {
 	const document = {
 		visibilityState,
 		currentScript: { parentElement: 'root' },
+		documentElement: { classList: { add: (name: string) => log.push(`class ${name}`) } },
 		createElement: () => ({}),
 		head: { append: (link: { rel: string; href: string }) => log.push(`${link.rel} ${link.href}`) }
 	};
@@ -65,7 +66,11 @@ function run(html: string, visibilityState: 'visible' | 'hidden') {
 		document,
 		requestAnimationFrame: (f: () => void) => frames.push(f),
 		setTimeout: (f: () => void) => tasks.push(f),
-		load: (url: string) => (log.push(`import ${url}`), Promise.resolve(url.includes('start') ? kit : {})),
+		load: (url: string) => {
+			log.push(`import ${url}`);
+			if (!loads) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+			return Promise.resolve(url.includes('start') ? kit : {});
+		},
 		Promise
 	});
 	return { log, frames, tasks };
@@ -103,6 +108,13 @@ describe('paintFirst', () => {
 		await new Promise((resolve) => setImmediate(resolve));
 		expect(log.at(-1)).toBe('start in root');
 		expect(log.filter((line) => line.startsWith('modulepreload'))).toHaveLength(2);
+	});
+
+	test('says so on <html> when the app cannot be loaded (the page then shows what works without it)', async () => {
+		const { log } = run(paintFirst(prerendered), 'hidden', false);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(log).toContain(`class ${NO_APP}`);
+		expect(log).not.toContain('start in root');
 	});
 
 	test('a tab opened in the background (which paints nothing) starts at once', async () => {

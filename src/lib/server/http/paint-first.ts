@@ -17,6 +17,9 @@ import { createHash } from 'node:crypto';
  * error (at build time, when pages are prerendered) rather than shipping a page that never starts.
  */
 
+/** The class on <html> once the app's code could not be loaded (see below). */
+export const NO_APP = 'alkham-no-app';
+
 /** The rewritten start script's list of preloads, written so that scripts/check-budget.js can read it back. */
 export const PRELOADS_MARKER = 'const alkhamPreloads = ';
 
@@ -42,7 +45,10 @@ export function paintFirst(html: string, page = 'a page'): string {
 	if (bootAt < 0 || bootEnd <= bootAt || code.slice(bootEnd).trim() !== '}')
 		throw new Error(`paintFirst: the start script of ${page} is not in the shape it knows`);
 
-	const boot = code.slice(bootAt, bootEnd);
+	// Should the app's code not arrive, <html> says so (`alkham-no-app`): what the page shows only until
+	// the app takes over (the first frame's welcome, LearnerGate.svelte) gives way to the page itself.
+	const boot =
+		code.slice(bootAt, bootEnd - 1) + `.catch(() => document.documentElement.classList.add('${NO_APP}'));`;
 	// The start script imports the start and app modules itself; the rest are preloaded.
 	const imported = new Set([...boot.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]));
 	const preloads = [...html.matchAll(PRELOAD_LINK)].map((m) => m[1]).filter((href) => !imported.has(href));
