@@ -87,7 +87,8 @@ function watchHeading() {
 				if (entry.identifier === 'bench-h1') painted(entry.renderTime || entry.loadTime);
 		}).observe({ type: 'element', buffered: true });
 	const check = () => {
-		const h1 = document.querySelector('h1');
+		// Not the welcome a page holds for a new device, hidden on a device with a learner.
+		const h1 = [...document.querySelectorAll('h1')].find((h) => !h.closest('.first-welcome'));
 		if (h1 && h1.textContent?.trim()) {
 			observer.disconnect();
 			if (timing) h1.setAttribute('elementtiming', 'bench-h1');
