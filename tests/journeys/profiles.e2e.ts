@@ -366,24 +366,28 @@ for (const lang of ['mn', 'en'] as const) {
 		});
 		const picker = await holdScript(page, welcomeWords);
 		await page.goto(courseUrl(lang));
-		await expect.poll(picker.held).toBe(true);
 		const welcome = page.getByRole('heading', { level: 1, name: t(lang, 'profiles_welcome_title') });
 		await expect(welcome).toBeVisible();
 		await expect(page.getByRole('heading', { name: course.title[lang] })).toBeHidden();
-		await expect(page.getByRole('button', { name: t(lang, 'profiles_welcome_create') })).toBeVisible();
-		const released = await page.evaluate(() => performance.now());
-		picker.release();
-		// The picker's own welcome, in the same place: its heading takes focus when "Create" is pressed.
-		await expect(page.locator('#main .welcome')).toHaveCount(1);
-		await expect(page.locator('.first-welcome')).toHaveCount(0);
-		await expect(welcome).toBeVisible();
+		await expect(page).toHaveTitle(`${t(lang, 'profiles_welcome_title')} — ${t(lang, 'app_name')}`);
+		await expectNoAxeViolations(page, `welcome from the first frame (${lang})`);
+		// Someone only reading it costs no more code: the picker's is fetched once a button is reached.
+		await page.waitForLoadState('networkidle');
+		expect(picker.held(), 'picker fetched before anyone reached for it').toBe(false);
 		const { shift, largest } = await page.evaluate(() => {
 			const w = window as unknown as { __shift: number; __largest: number };
 			return { shift: w.__shift, largest: w.__largest };
 		});
-		expect(shift, 'layout shift while the picker took over').toBeLessThan(0.05);
-		expect(largest, 'the largest paint came before the picker’s code').toBeLessThan(released);
-		await expectNoAxeViolations(page, `welcome from the first frame (${lang})`);
+		expect(shift, 'layout shift of the first visit').toBeLessThan(0.05);
+		expect(largest, 'the largest paint is the first frame’s').toBeLessThan(1000);
+		// Reaching "Create my profile" fetches the picker, whose own welcome takes the place, then the form.
+		await tabTo(page, page.getByRole('button', { name: t(lang, 'profiles_welcome_create') }));
+		await expect.poll(picker.held).toBe(true);
+		picker.release();
+		await expect(page.locator('.first-welcome')).toHaveCount(0);
+		await expect(page.getByRole('button', { name: t(lang, 'profiles_welcome_create') })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('heading', { level: 1, name: t(lang, 'profiles_add_title') })).toBeFocused();
 		await picker.done();
 	});
 
