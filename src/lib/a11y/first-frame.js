@@ -41,7 +41,7 @@
 	}
 	// A button of that welcome pressed before the app has started (or at any time) is remembered, for the
 	// app to press again in its own welcome (LearnerGate.svelte): a tap is not lost while the code loads.
-	document.addEventListener?.(
+	document.addEventListener(
 		'click',
 		(event) => {
 			const welcome = document.querySelector('.first-welcome');

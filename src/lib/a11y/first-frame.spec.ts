@@ -38,7 +38,7 @@ function runScript(stored: string | null, system: SystemPreferences, storageThro
 	};
 	const matchMedia = (query: string) => ({ matches: system[QUERIES[query]] ?? false });
 	new Function('document', 'localStorage', 'matchMedia', source)(
-		{ documentElement: root },
+		{ documentElement: root, addEventListener: () => {} },
 		localStorage,
 		matchMedia
 	);
@@ -119,7 +119,7 @@ describe('the first-frame script shows the welcome on a device without learners'
 			}
 		});
 		new Function('document', 'localStorage', 'sessionStorage', 'matchMedia', source)(
-			{ documentElement: root },
+			{ documentElement: root, addEventListener: () => {} },
 			storage(local),
 			storage(tab),
 			() => ({ matches: false })
