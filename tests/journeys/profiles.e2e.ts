@@ -374,6 +374,8 @@ for (const lang of ['mn', 'en'] as const) {
 		// Someone only reading it costs no more code: the picker's is fetched once a button is reached.
 		await page.waitForLoadState('networkidle');
 		expect(picker.held(), 'picker fetched before anyone reached for it').toBe(false);
+		// Nor is the page under it hydrated (a quarter of hydration's work on a slow phone): its HTML is gone.
+		await expect(page.locator('h1', { hasText: course.title[lang] })).toHaveCount(0);
 		const { shift, largest } = await page.evaluate(() => {
 			const w = window as unknown as { __shift: number; __largest: number };
 			return { shift: w.__shift, largest: w.__largest };
