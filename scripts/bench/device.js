@@ -5,7 +5,8 @@
 //      page opened offline in a new tab with the CPU slowed 6× (DevTools `Emulation.setCPUThrottlingRate`);
 //      the time until its <h1> is painted (Element Timing), median of BENCH_RUNS (5); once for pages opened online
 //      before (the worker keeps their own HTML) and once for pages never opened (the app shell);
-//   2. the floor: the same page's server HTML with JavaScript off, at 6×: its first contentful paint;
+//   2. the floor: the same page's server HTML with JavaScript off, at 6×: its first contentful paint
+//      (measured in turn with the cold starts, run by run, so that the machine's load weighs on both);
 //   3. Lighthouse 12 mobile (its defaults: Slow 4G, 4× CPU) on home, a course, a lesson and the glossary:
 //      performance, FCP, LCP, TBT, CLS, speed index, accessibility, best practices, median of
 //      BENCH_LIGHTHOUSE_RUNS (3);
@@ -138,27 +139,23 @@ async function throttled(page) {
 	return cdp;
 }
 
-/** The median of RUNS measurements per page, each in a new tab at 6× CPU. */
-async function medianPerPage(context, measure) {
-	const results = {};
-	for (const path of inLanguages(PAGES)) {
-		const times = [];
-		for (let i = 0; i < RUNS; i++) {
-			const page = await context.newPage();
-			await throttled(page);
-			times.push(await measure(page, `${origin}${path}`));
-			await page.close();
-		}
-		results[path] = median(times);
+/** One measurement: a new tab at 6× CPU in `context`, opening `url`. */
+async function inNewTab(context, url, measure) {
+	const page = await context.newPage();
+	await throttled(page);
+	try {
+		return await measure(page, url);
+	} finally {
+		await page.close();
 	}
-	return results;
 }
 
 /**
- * Offline cold starts. `openedBefore`: each page was opened online once before (the worker keeps its
- * own HTML); otherwise only the first visit's page was, and the others open from the app shell.
+ * A device offline after its first visit. `openedBefore`: each page was opened online once before (the
+ * worker keeps its own HTML); otherwise only the first visit's page was, and the others open from the
+ * app shell.
  */
-async function coldStarts(browser, { openedBefore }) {
+async function offlineDevice(browser, { openedBefore }) {
 	const context = await deviceWithLearner(browser);
 	if (openedBefore) {
 		const page = await context.newPage();
@@ -171,34 +168,57 @@ async function coldStarts(browser, { openedBefore }) {
 		await page.close();
 	}
 	await context.setOffline(true);
-	const results = await medianPerPage(context, async (page, url) => {
-		await page.goto(url, { waitUntil: 'domcontentloaded' });
-		await page.waitForFunction(() => window.__h1Shown !== undefined, null, { timeout: 30_000 });
-		return page.evaluate(() => window.__h1Shown);
-	});
-	await context.close();
-	return results;
+	return context;
 }
 
-async function floors(browser) {
-	const context = await browser.newContext({
-		javaScriptEnabled: false,
-		viewport: { width: 360, height: 640 }
-	});
-	const results = await medianPerPage(context, async (page, url) => {
-		await page.goto(url, { waitUntil: 'load' });
-		// The paint entry may come a moment after `load` on a fast page.
-		for (let tries = 0; tries < 50; tries++) {
-			const fcp = await page.evaluate(
-				() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime
-			);
-			if (fcp !== undefined) return fcp;
-			await new Promise((r) => setTimeout(r, 100));
-		}
-		return undefined;
-	});
-	await context.close();
-	return results;
+/** An offline cold start: the time until the page's own <h1> is painted. */
+async function coldStart(page, url) {
+	await page.goto(url, { waitUntil: 'domcontentloaded' });
+	await page.waitForFunction(() => window.__h1Shown !== undefined, null, { timeout: 30_000 });
+	return page.evaluate(() => window.__h1Shown);
+}
+
+/** The floor: the server's HTML with JavaScript off, its first contentful paint. */
+async function serverHtmlPaint(page, url) {
+	await page.goto(url, { waitUntil: 'load' });
+	// The paint entry may come a moment after `load` on a fast page.
+	for (let tries = 0; tries < 50; tries++) {
+		const fcp = await page.evaluate(
+			() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime
+		);
+		if (fcp !== undefined) return fcp;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return undefined;
+}
+
+/**
+ * Cold starts and floors, the median of RUNS per page. The kinds take turns, run by run, so that a
+ * change in the machine's load while the bench runs weighs on a page's cold start and on its floor
+ * alike (until 2026-12-03 all floors were measured after all cold starts, and a ratio could move by
+ * 0.2 with the load alone).
+ */
+async function coldStartsAndFloors(browser) {
+	const kinds = {};
+	if (!SKIP.has('cold')) {
+		kinds.cold = { context: await offlineDevice(browser, { openedBefore: false }), measure: coldStart };
+		kinds.coldOpened = { context: await offlineDevice(browser, { openedBefore: true }), measure: coldStart };
+	}
+	if (!SKIP.has('floor'))
+		kinds.floor = {
+			context: await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 640 } }),
+			measure: serverHtmlPaint
+		};
+	const results = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, {}]));
+	for (const path of inLanguages(PAGES)) {
+		const times = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, []]));
+		for (let i = 0; i < RUNS; i++)
+			for (const [kind, { context, measure }] of Object.entries(kinds))
+				times[kind].push(await inNewTab(context, `${origin}${path}`, measure));
+		for (const kind of Object.keys(kinds)) results[kind][path] = median(times[kind]);
+	}
+	for (const { context } of Object.values(kinds)) await context.close();
+	return { cold: {}, coldOpened: {}, floor: {}, ...results };
 }
 
 async function headerHeights(browser) {
@@ -260,9 +280,7 @@ const started = Date.now();
 const load = loadavg()[0].toFixed(1);
 try {
 	const browser = await chromium.launch({ executablePath, args: ARGS });
-	const cold = SKIP.has('cold') ? {} : await coldStarts(browser, { openedBefore: false });
-	const coldOpened = SKIP.has('cold') ? {} : await coldStarts(browser, { openedBefore: true });
-	const floor = SKIP.has('floor') ? {} : await floors(browser);
+	const { cold, coldOpened, floor } = await coldStartsAndFloors(browser);
 	const header = SKIP.has('header') ? {} : await headerHeights(browser);
 	await browser.close();
 	const lh = SKIP.has('lighthouse') ? {} : await lighthouseScores();
