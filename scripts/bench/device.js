@@ -306,6 +306,14 @@ try {
 		console.log(
 			`\nOffline cold start, median over the pages: ${ms(openedMedian)} opened before, ${ms(coldMedian)} never opened; floor ${ms(median(Object.values(floor)))}`
 		);
+	// Issue 13's bound: each page's cold start within 1.2× its floor.
+	const ratios = inLanguages(PAGES)
+		.filter((path) => coldOpened[path] && floor[path])
+		.map((path) => coldOpened[path] / floor[path]);
+	if (ratios.length)
+		console.log(
+			`Opened before, within 1.2× the floor: ${ratios.filter((r) => r <= 1.2).length} of ${ratios.length} pages; ratio median ${median(ratios).toFixed(2)}, highest ${Math.max(...ratios).toFixed(2)}`
+		);
 	if (Object.keys(lh).length) {
 		console.log(
 			`\n| page | Lighthouse mobile (median of ${LIGHTHOUSE_RUNS}) | FCP | LCP | TBT | CLS | speed index | accessibility | best practices |`
