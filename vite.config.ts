@@ -153,8 +153,10 @@ export default defineConfig({
 						options: {
 							cacheName: PAGES_CACHE,
 							cacheableResponse: { statuses: [200] },
-							// About 37 KB a page (its styles inline): at most ~1.1 MB however much a learner explores.
-							expiration: { maxEntries: 30 },
+							// About 37 KB a page (its styles inline): at most ~1.9 MB however much a learner explores.
+							// The pages opened, and what they lead to next (the home page's courses, an opened course's
+							// lessons: next-pages.ts), least recently used first out.
+							expiration: { maxEntries: 50 },
 							// Offline and never opened: the app shell renders it.
 							precacheFallback: { fallbackURL: APP_SHELL },
 							plugins: [pageStillRuns]

@@ -45,6 +45,36 @@ test('works offline after the first visit: pages open and a lesson can be comple
 	await expect(page.goto('/teach')).rejects.toThrow();
 });
 
+// A course opened online keeps its lessons as well (src/lib/pwa/page-cache.ts, nextPages): the next lesson,
+// never opened, then opens offline from its own HTML, as fast as a page opened before, not from the app shell.
+test('a course opened online keeps its lessons: one never opened opens offline from its own HTML', async ({
+	page,
+	context
+}) => {
+	await page.goto('/en');
+	await waitForOfflineReady(page);
+	// Reached with a link inside the app: the app asks the worker to keep it, then the lessons it lists.
+	await page.getByRole('link', { name: course.title.en }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(course.title.en);
+	const lessons = course.lessons.map((lesson) => `/en/courses/${course.id}/${lesson.id}`);
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async (urls) => {
+					const kept = await caches.open('alkham-pages');
+					return (await Promise.all(urls.map((url) => kept.match(url)))).filter(Boolean).length;
+				}, lessons),
+			{ timeout: 30_000 }
+		)
+		.toBe(lessons.length);
+	await context.setOffline(true);
+	const response = await page.goto(lessons.at(-1)!);
+	expect(response?.fromServiceWorker()).toBe(true);
+	expect(await response?.text()).toMatch(/<h1[\s>]/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(course.lessons.at(-1)!.title.en);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
 // Every learner page, typed into the address bar with the network off: the service worker answers
 // it, and the page renders in its language with its heading. In groups of pages, run in parallel.
 const GROUP = 15;

@@ -1,0 +1,67 @@
+import { LEARNER_PAGE, PAGE_REQUEST_HEADER } from './learner-pages.js';
+
+/**
+ * Asks the worker to keep a learner page (page-cache.ts decides when), then the pages it leads to next
+ * along the course tree (`nextPages`), one at a time, each when the page is idle: never a burst of
+ * requests on a slow network. The worker answers from its cache what it has already; anything else is
+ * fetched once (8–10 KB gzip a page). Stops when the network goes. Never throws. Loaded only once a
+ * worker controls the page, online and not saving data, so it is never part of a first download.
+ */
+export async function keepWithNext(address: string, path: string) {
+	try {
+		const response = await ask(address);
+		const next = response.ok ? nextPages(path, await htmlOf(path, response)) : [];
+		if (!next.length) await response.body?.cancel();
+		for (const page of next) {
+			if (!navigator.onLine) return;
+			await whenIdle();
+			await (await ask(page)).body?.cancel();
+		}
+	} catch {
+		// Offline or refused: the app shell still opens any page.
+	}
+}
+
+/** The worker's page route takes this request like a navigation, and keeps the page. */
+function ask(address: string) {
+	return fetch(address, { headers: { [PAGE_REQUEST_HEADER]: 'keep' } });
+}
+
+/**
+ * The pages a learner is likely to open next from `path`, as its HTML links them: the home page's
+ * courses, and a course's lessons (in the page's language, as its links are). One step down the tree
+ * only: a course kept this way does not in turn keep its lessons; opening it does.
+ */
+export function nextPages(path: string, html: string): string[] {
+	const below = belowOf(path);
+	if (!below) return [];
+	const links = [...html.matchAll(/\bhref="([^"#?]+)"/g)].map((match) => match[1]);
+	return [
+		...new Set(
+			links.filter(
+				(href) =>
+					href.startsWith(below) && /^[^/]+$/.test(href.slice(below.length)) && LEARNER_PAGE.test(href)
+			)
+		)
+	];
+}
+
+/** Where the pages one step down from `path` are: a home page's courses, a course's lessons. */
+function belowOf(path: string) {
+	const base = path.replace(/\/$/, '');
+	if (/^(\/en)?$/.test(base)) return `${base}/courses/`;
+	if (/^(\/en)?\/courses\/[^/]+$/.test(base)) return `${base}/`;
+	return undefined;
+}
+
+/** The page's HTML, read only for a page that leads further (any other's body is not read). */
+async function htmlOf(path: string, response: Response) {
+	return belowOf(path) ? response.text() : '';
+}
+
+function whenIdle() {
+	return new Promise<void>((resolve) => {
+		if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 5000 });
+		else setTimeout(resolve, 1000);
+	});
+}
