@@ -3,14 +3,17 @@ import { LEARNER_PAGE, PAGE_REQUEST_HEADER } from './learner-pages.js';
 /**
  * Asks the worker to keep a learner page (page-cache.ts decides when), then the pages it leads to next
  * along the course tree (`nextPages`), one at a time, each when the page is idle: never a burst of
- * requests on a slow network. The worker answers from its cache what it has already; anything else is
- * fetched once (8–10 KB gzip a page). Stops when the network goes. Never throws. Loaded only once a
- * worker controls the page, online and not saving data, so it is never part of a first download.
+ * requests on a slow network. The worker answers from its cache what it has already (nothing is
+ * downloaded); anything else it fetches once (8–10 KB gzip a page) and keeps. Not when the device asks
+ * to save data; stops when the network goes. Never throws.
  */
-export async function keepWithNext(address: string, path: string) {
+export async function keepWithNext(url: URL) {
+	const address = url.pathname + url.search;
+	const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+	if (!LEARNER_PAGE.test(address) || connection?.saveData) return;
 	try {
 		const response = await ask(address);
-		const next = response.ok ? nextPages(path, await htmlOf(path, response)) : [];
+		const next = response.ok ? nextPages(url.pathname, await htmlOf(url.pathname, response)) : [];
 		if (!next.length) await response.body?.cancel();
 		for (const page of next) {
 			if (!navigator.onLine) return;
