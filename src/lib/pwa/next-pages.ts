@@ -1,4 +1,5 @@
 import { LEARNER_PAGE, PAGE_REQUEST_HEADER } from './learner-pages.js';
+import { whenIdle } from './page-cache';
 
 /**
  * Asks the worker to keep a learner page (page-cache.ts decides when), then the pages it leads to next
@@ -13,7 +14,8 @@ export async function keepWithNext(url: URL) {
 	if (!LEARNER_PAGE.test(address) || connection?.saveData) return;
 	try {
 		const response = await ask(address);
-		const next = response.ok ? nextPages(url.pathname, await htmlOf(url.pathname, response)) : [];
+		// Only a page that leads further has its HTML read.
+		const next = response.ok && belowOf(url.pathname) ? nextPages(url.pathname, await response.text()) : [];
 		if (!next.length) await response.body?.cancel();
 		for (const page of next) {
 			if (!navigator.onLine) return;
@@ -55,16 +57,4 @@ function belowOf(path: string) {
 	if (/^(\/en)?$/.test(base)) return `${base}/courses/`;
 	if (/^(\/en)?\/courses\/[^/]+$/.test(base)) return `${base}/`;
 	return undefined;
-}
-
-/** The page's HTML, read only for a page that leads further (any other's body is not read). */
-async function htmlOf(path: string, response: Response) {
-	return belowOf(path) ? response.text() : '';
-}
-
-function whenIdle() {
-	return new Promise<void>((resolve) => {
-		if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 5000 });
-		else setTimeout(resolve, 1000);
-	});
 }

@@ -12,9 +12,16 @@
  */
 export function keepPage(url: URL) {
 	if (!navigator.serviceWorker?.controller || !navigator.onLine) return;
-	const keep = () => {
-		import('./next-pages').then((next) => next.keepWithNext(url)).catch(() => {});
-	};
-	if ('requestIdleCallback' in window) requestIdleCallback(keep, { timeout: 5000 });
-	else setTimeout(keep, 1000);
+	whenIdle()
+		.then(() => import('./next-pages'))
+		.then((next) => next.keepWithNext(url))
+		.catch(() => {});
+}
+
+/** Resolves when the page is idle (at the latest after 5 s), or after a second where idle callbacks do not exist. */
+export function whenIdle() {
+	return new Promise<void>((resolve) => {
+		if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 5000 });
+		else setTimeout(resolve, 1000);
+	});
 }
