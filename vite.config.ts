@@ -5,17 +5,13 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { webManifest } from './src/lib/pwa/web-manifest.ts';
-import {
-	APP_SHELL,
-	LEARNER_PAGE,
-	PAGE_REQUEST_HEADER,
-	PAGES_CACHE,
-	pageStillRuns
-} from './src/lib/pwa/learner-pages.js';
+import { APP_SHELL, LEARNER_PAGE, PAGES_CACHE, pageStillRuns } from './src/lib/pwa/learner-pages.js';
 import { readContentFiles, staticAssetExists } from './src/lib/content/content-files.ts';
 import { buildCatalogue } from './src/lib/content/validate.ts';
 import { simulationSchemas } from './src/lib/simulations/schemas.ts';
 import { frameChunk } from './scripts/frame-chunk.js';
+import { offlinePages } from './scripts/offline-pages.js';
+import { OFFLINE_PAGES, pageFromPack } from './src/lib/pwa/offline-pages.js';
 
 const frame = frameChunk();
 
@@ -84,8 +80,8 @@ export default defineConfig({
 					groups: [
 						{ name: 'frame', test: frame.test, priority: 1 },
 						// The service-worker registration and workbox-window, which every learner page loads right
-						// after hydration: one file rather than three.
-						{ name: 'sw-register', test: /\/src\/lib\/pwa\/(register|page-cache)\.ts$|\/workbox-window\// }
+						// after hydration: one file rather than two.
+						{ name: 'sw-register', test: /\/src\/lib\/pwa\/register\.ts$|\/workbox-window\// }
 					]
 				}
 			}
@@ -104,6 +100,7 @@ export default defineConfig({
 			outputStructure: 'message-modules'
 		}),
 		sveltekit(),
+		offlinePages(),
 		SvelteKitPWA({
 			strategies: 'generateSW',
 			// Registered by src/lib/pwa/register.ts so that updates wait for the learner's consent.
@@ -112,12 +109,13 @@ export default defineConfig({
 			manifest: webManifest,
 			includeManifestIcons: true,
 			workbox: {
-				// Learner pages (LEARNER_PAGE) open offline in two ways, with no page precached (all of them would
-				// put the precache over its 1.5 MB budget; docs/performance.md): a page opened before comes from
-				// a runtime cache of the server's own prerendered HTML (shown as soon as it is parsed, like the
-				// page with JavaScript off); any other page opens from one precached app shell, which renders the
-				// page of its address from the precached code and __data.json. Server routes (/api, /verify,
-				// /teach) always go to the network (toolchain note 7).
+				// Learner pages (LEARNER_PAGE) open offline from their own HTML, with no page precached as such (all
+				// of them would put the precache over its 1.5 MB budget; docs/performance.md): a page opened
+				// before comes from a runtime cache of the server's prerendered HTML; any other page is rebuilt
+				// from the precached pack of every page's HTML (scripts/offline-pages.js, ~120 KB). Both show
+				// the page as soon as it is parsed, like the page with JavaScript off. Should the pack fail, one
+				// precached app shell renders the page of its address from the precached code and __data.json.
+				// Server routes (/api, /verify, /teach) always go to the network (toolchain note 7).
 				navigateFallback: null,
 				// Never skip waiting behind a learner's back; the update banner asks first.
 				skipWaiting: false,
@@ -136,30 +134,31 @@ export default defineConfig({
 				globPatterns: [
 					'client/**/*.{js,css,svg,png,webmanifest,mp3,ogg,m4a}',
 					'prerendered/**/*.json',
-					`prerendered/pages${APP_SHELL}.html`
+					`prerendered/pages${APP_SHELL}.html`,
+					`client${OFFLINE_PAGES}/*.bin`
 				],
 				globIgnores: ['server/**', '**/*.gz', '**/*.br'],
 				runtimeCaching: [
 					{
-						// A learner page opened in the browser, or asked for by the app (src/lib/pwa/page-cache.ts).
-						// Workbox writes this function's source into the service worker, where the imported
-						// names do not exist: they go in as literals.
+						// A learner page opened in the browser (a full page load; the app renders the pages reached by
+						// its links itself). Workbox writes this function's source into the service worker, where
+						// the imported names do not exist: they go in as literals.
 						urlPattern: new Function(
 							'{ request, url }',
-							`return (request.mode === 'navigate' || request.headers.get('${PAGE_REQUEST_HEADER}') === 'keep') &&
-								${LEARNER_PAGE}.test(url.pathname + url.search);`
+							`return request.mode === 'navigate' && ${LEARNER_PAGE}.test(url.pathname + url.search);`
 						) as (options: { request: Request; url: URL }) => boolean,
 						handler: 'CacheFirst',
 						options: {
 							cacheName: PAGES_CACHE,
 							cacheableResponse: { statuses: [200] },
-							// About 37 KB a page (its styles inline): at most ~1.9 MB however much a learner explores.
-							// The pages opened, and what they lead to next (the home page's courses, an opened course's
-							// lessons: next-pages.ts), least recently used first out.
-							expiration: { maxEntries: 50 },
-							// Offline and never opened: the app shell renders it.
-							precacheFallback: { fallbackURL: APP_SHELL },
-							plugins: [pageStillRuns]
+							// About 37 KB a page (its styles inline): at most ~1.1 MB however much a learner explores,
+							// least recently used first out. Only what the browser loaded anyway: never a download of its
+							// own, as every page opens offline from the pack.
+							expiration: { maxEntries: 30 },
+							// Offline and not in this cache: the page rebuilt from the pack; failing that, the app shell
+							// renders it. (Workbox asks the plugins in the order of these keys.)
+							plugins: [pageStillRuns, pageFromPack],
+							precacheFallback: { fallbackURL: APP_SHELL }
 						}
 					},
 					{

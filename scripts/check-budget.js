@@ -12,12 +12,14 @@
 //      cache holds on the device); the gzip total (what the phone downloads: the server sends every
 //      file compressed) is printed beside it;
 //   3. every learner page opens offline: its address is one the service worker answers from the
-//      cached app shell, and the data file it needs is precached.
+//      cached app shell, and the data file it needs is precached; and its own HTML is in the precached
+//      pack of pages (scripts/offline-pages.js), rebuilt byte for byte as the worker rebuilds it.
 // Sizes, not timings: they are the same on a busy machine.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { APP_SHELL, LEARNER_PAGE } from '../src/lib/pwa/learner-pages.js';
+import { OFFLINE_PAGES, packFileOf } from '../src/lib/pwa/offline-pages.js';
 
 export const PAGE_JS_BUDGET = 49.5 * 1024;
 export const PRECACHE_BUDGET = 1.5 * 1024 * 1024;
@@ -192,7 +194,8 @@ function precacheFile(url) {
 function checkPrecache(entries) {
 	const files = [...new Set(entries.map(precacheFile))];
 	const raw = files.reduce((sum, f) => sum + statSync(f).size, 0);
-	const gzip = files.reduce((sum, f) => sum + gz(f), 0);
+	// The pack's files are gzip already, and sent as they are.
+	const gzip = files.reduce((sum, f) => sum + (f.endsWith('.bin') ? statSync(f).size : gz(f)), 0);
 	return { entries: files.length, raw, gzip };
 }
 
@@ -210,8 +213,21 @@ function checkOffline(pages, precached) {
 		const data = url === '/' ? join(PRERENDERED, '__data.json') : join(PRERENDERED, url, '__data.json');
 		const dataUrl = relative(PRERENDERED, data).split('\\').join('/');
 		if (existsSync(data) && !precached.includes(dataUrl)) problems.push(`${dataUrl} is not precached`);
+		const pack = `${OFFLINE_PAGES.slice(1)}/${packFileOf(url)}`;
+		if (!precached.includes(pack)) problems.push(`${pack}, which holds ${url}, is not precached`);
+		else if (!readFileSync(page).equals(fromPack(join(CLIENT, pack), url) ?? Buffer.alloc(0)))
+			problems.push(`${url} is not in ${pack} as it was prerendered`);
 	}
 	return problems;
+}
+
+/** A page rebuilt from its pack file, as the worker does (src/lib/pwa/offline-pages.js). */
+function fromPack(file, url) {
+	const bytes = gunzipSync(readFileSync(file));
+	const lineEnd = bytes.indexOf(10);
+	const ranges = JSON.parse(bytes.subarray(0, lineEnd).toString())[url];
+	const body = bytes.subarray(lineEnd + 1);
+	return ranges && Buffer.concat(ranges.map(([start, end]) => body.subarray(start, end)));
 }
 
 function checkServiceWorker() {
@@ -247,7 +263,7 @@ console.log(
 	`Precache: ${precache.entries} files, ${kb(precache.raw)} on the device (budget ${kb(PRECACHE_BUDGET)}), ${kb(precache.gzip)} gzip downloaded`
 );
 console.log(
-	`Learner pages that open offline from the app shell: ${offline.length === 0 ? 'all' : `not all (${offline.length} problems)`}`
+	`Learner pages that open offline, from their own HTML in the pack or from the app shell: ${offline.length === 0 ? 'all' : `not all (${offline.length} problems)`}`
 );
 
 let failed = false;

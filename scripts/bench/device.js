@@ -4,7 +4,8 @@
 //   1. offline cold start: after a first visit (service worker installed, a learner on the device), the
 //      page opened offline in a new tab with the CPU slowed 6× (DevTools `Emulation.setCPUThrottlingRate`);
 //      the time until its <h1> is painted (Element Timing), median of BENCH_RUNS (5); once for pages opened online
-//      before (the worker keeps their own HTML) and once from the app shell (nothing in the page cache);
+//      before (the worker keeps their own HTML), once never opened (rebuilt from the precached pack of
+//      every page's HTML), and once from the app shell (page cache and pack gone);
 //   2. the floor: the same page's server HTML with JavaScript off, at 6×: its first contentful paint
 //      (measured in turn with the cold starts, run by run, so that the machine's load weighs on both);
 //   3. Lighthouse 12 mobile (its defaults: Slow 4G, 4× CPU) on home, a course, a lesson and the glossary:
@@ -151,30 +152,41 @@ async function inNewTab(context, url, measure) {
 }
 
 /**
- * A device offline after its first visit. `openedBefore`: each page was opened online once before (the
- * worker keeps its own HTML); otherwise the worker's page cache is emptied, and every page opens from
- * the app shell (as a page the learner never opened, nor one that leads to it, does).
+ * A device offline after its first visit, with each page `kept` as:
+ * - 'opened': opened online once before, so the worker's page cache has its own HTML;
+ * - 'pack': never opened (the page cache emptied), so the worker rebuilds it from the precached pack of
+ *   every page's HTML (src/lib/pwa/offline-pages.js), as for any page a learner has not opened;
+ * - 'shell': never opened and the pack gone too (an install cut short, no DecompressionStream): the app
+ *   shell renders it, as every page never opened did before the pack (until 2026-12-03).
  */
-async function offlineDevice(browser, { openedBefore }) {
+async function offlineDevice(browser, { kept }) {
 	const context = await deviceWithLearner(browser);
-	if (openedBefore) {
+	if (kept === 'opened') {
 		const page = await context.newPage();
 		for (const path of inLanguages(PAGES)) {
 			await page.goto(`${origin}${path}`);
-			const kept = () =>
+			const cached = () =>
 				page.evaluate(async (url) => !!(await (await caches.open('alkham-pages')).match(url)), path);
-			for (let tries = 0; !(await kept()) && tries < 100; tries++) await page.waitForTimeout(100);
+			for (let tries = 0; !(await cached()) && tries < 100; tries++) await page.waitForTimeout(100);
 		}
 		await page.close();
 	}
 	await context.setOffline(true);
-	if (!openedBefore) {
+	if (kept !== 'opened') {
 		// The first visit's page and what it leads to (src/lib/pwa/next-pages.ts) were kept: forget them,
 		// once any keeping still on its way has failed for lack of network.
 		const page = await context.newPage();
 		await page.goto(`${origin}/en`);
 		await page.waitForTimeout(1000);
-		await page.evaluate(() => caches.delete('alkham-pages'));
+		await page.evaluate(async (dropPack) => {
+			await caches.delete('alkham-pages');
+			if (!dropPack) return;
+			for (const name of await caches.keys()) {
+				const cache = await caches.open(name);
+				for (const request of await cache.keys())
+					if (new URL(request.url).pathname.startsWith('/offline-pages/')) await cache.delete(request);
+			}
+		}, kept === 'shell');
 		await page.close();
 	}
 	return context;
@@ -210,8 +222,9 @@ async function serverHtmlPaint(page, url) {
 async function coldStartsAndFloors(browser) {
 	const kinds = {};
 	if (!SKIP.has('cold')) {
-		kinds.cold = { context: await offlineDevice(browser, { openedBefore: false }), measure: coldStart };
-		kinds.coldOpened = { context: await offlineDevice(browser, { openedBefore: true }), measure: coldStart };
+		kinds.coldOpened = { context: await offlineDevice(browser, { kept: 'opened' }), measure: coldStart };
+		kinds.coldPack = { context: await offlineDevice(browser, { kept: 'pack' }), measure: coldStart };
+		kinds.coldShell = { context: await offlineDevice(browser, { kept: 'shell' }), measure: coldStart };
 	}
 	if (!SKIP.has('floor'))
 		kinds.floor = {
@@ -227,7 +240,7 @@ async function coldStartsAndFloors(browser) {
 		for (const kind of Object.keys(kinds)) results[kind][path] = median(times[kind]);
 	}
 	for (const { context } of Object.values(kinds)) await context.close();
-	return { cold: {}, coldOpened: {}, floor: {}, ...results };
+	return { coldOpened: {}, coldPack: {}, coldShell: {}, floor: {}, ...results };
 }
 
 async function headerHeights(browser) {
@@ -289,7 +302,7 @@ const started = Date.now();
 const load = loadavg()[0].toFixed(1);
 try {
 	const browser = await chromium.launch({ executablePath, args: ARGS });
-	const { cold, coldOpened, floor } = await coldStartsAndFloors(browser);
+	const { coldOpened, coldPack, coldShell, floor } = await coldStartsAndFloors(browser);
 	const header = SKIP.has('header') ? {} : await headerHeights(browser);
 	await browser.close();
 	const lh = SKIP.has('lighthouse') ? {} : await lighthouseScores();
@@ -298,31 +311,37 @@ try {
 		`\nMeasured ${new Date().toISOString().slice(0, 16)}Z, load average ${load} at the start, ${loadavg()[0].toFixed(1)} at the end.`
 	);
 	console.log(
-		`\n| page | offline cold start, ${CPU_SLOWDOWN}× CPU (median of ${RUNS}): page opened before | ratio | not kept (app shell) | ratio | server HTML, JS off, ${CPU_SLOWDOWN}× (floor) | header at 360×640 |`
+		`\n| page | offline cold start, ${CPU_SLOWDOWN}× CPU (median of ${RUNS}): page opened before | ratio | never opened (from the pack) | ratio | app shell (no pack) | ratio | server HTML, JS off, ${CPU_SLOWDOWN}× (floor) | header at 360×640 |`
 	);
-	console.log('| --- | --- | --- | --- | --- | --- | --- |');
+	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : '—');
 	for (const path of inLanguages(PAGES)) {
 		const h = header[path];
 		const headerText = h === undefined ? '—' : `${Math.round(h)} px (${((h / 640) * 100).toFixed(0)} %)`;
-		console.log(
-			`| ${path} | ${ms(coldOpened[path])} | ${ratio(coldOpened[path], floor[path])} | ${ms(cold[path])} | ${ratio(cold[path], floor[path])} | ${ms(floor[path])} | ${headerText} |`
-		);
+		const cells = [coldOpened, coldPack, coldShell].flatMap((kind) => [
+			ms(kind[path]),
+			ratio(kind[path], floor[path])
+		]);
+		console.log(`| ${path} | ${cells.join(' | ')} | ${ms(floor[path])} | ${headerText} |`);
 	}
-	const coldMedian = median(Object.values(cold));
-	const openedMedian = median(Object.values(coldOpened));
-	if (coldMedian !== undefined)
+	const overPages = (kind) => median(Object.values(kind));
+	if (overPages(coldOpened) !== undefined)
 		console.log(
-			`\nOffline cold start, median over the pages: ${ms(openedMedian)} opened before, ${ms(coldMedian)} from the app shell; floor ${ms(median(Object.values(floor)))}`
+			`\nOffline cold start, median over the pages: ${ms(overPages(coldOpened))} opened before, ${ms(overPages(coldPack))} never opened (pack), ${ms(overPages(coldShell))} from the app shell; floor ${ms(overPages(floor))}`
 		);
 	// Issue 13's bound: each page's cold start within 1.2× its floor.
-	const ratios = inLanguages(PAGES)
-		.filter((path) => coldOpened[path] && floor[path])
-		.map((path) => coldOpened[path] / floor[path]);
-	if (ratios.length)
-		console.log(
-			`Opened before, within 1.2× the floor: ${ratios.filter((r) => r <= 1.2).length} of ${ratios.length} pages; ratio median ${median(ratios).toFixed(2)}, highest ${Math.max(...ratios).toFixed(2)}`
-		);
+	for (const [label, kind] of [
+		['Opened before', coldOpened],
+		['Never opened (pack)', coldPack]
+	]) {
+		const ratios = inLanguages(PAGES)
+			.filter((path) => kind[path] && floor[path])
+			.map((path) => kind[path] / floor[path]);
+		if (ratios.length)
+			console.log(
+				`${label}, within 1.2× the floor: ${ratios.filter((r) => r <= 1.2).length} of ${ratios.length} pages; ratio median ${median(ratios).toFixed(2)}, highest ${Math.max(...ratios).toFixed(2)}`
+			);
+	}
 	if (Object.keys(lh).length) {
 		console.log(
 			`\n| page | Lighthouse mobile (median of ${LIGHTHOUSE_RUNS}) | FCP | LCP | TBT | CLS | speed index | accessibility | best practices |`

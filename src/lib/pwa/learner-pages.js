@@ -1,6 +1,7 @@
 // Which addresses are learner pages: the pages the service worker opens from its caches, with or
-// without a network: a page opened before from its own cached HTML, any other by starting the app
-// from the one precached app shell (src/routes/app-shell).
+// without a network: a page opened before from its own cached HTML, any other from its own HTML in
+// the precached pack of all pages (offline-pages.js), and failing that by starting the app from the
+// one precached app shell (src/routes/app-shell).
 // Plain JavaScript so that vite.config.ts and scripts/check-budget.js share it with the app.
 // Never a server page: /verify, /teach, /api and /.well-known always go to the network.
 
@@ -14,14 +15,8 @@ export const LEARNER_PAGE =
 /** The prerendered app shell: an empty page that starts the app, which then renders the address it was opened at. */
 export const APP_SHELL = '/app-shell';
 
-/** The service worker's runtime cache of learner pages' own HTML, filled as a learner opens them. */
+/** The service worker's runtime cache of learner pages' own HTML, filled as a learner opens them (page loads). */
 export const PAGES_CACHE = 'alkham-pages';
-
-/**
- * Marks the app's own request for a page it rendered without a page load (src/lib/pwa/page-cache.ts):
- * the worker's page route takes it like a navigation, so the page is cached for the next time.
- */
-export const PAGE_REQUEST_HEADER = 'x-alkham-page';
 
 /**
  * A Workbox plugin for PAGES_CACHE. A page cached by an earlier version of the app names code that the

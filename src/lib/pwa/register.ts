@@ -1,6 +1,5 @@
 import { deviceHasLearnerData, learnerData } from '$lib/learner/load';
 import type { PwaState } from './pwa-state.svelte';
-import { keepPage } from './page-cache';
 
 /**
  * Starts sync when certificates earned earlier still wait to be sent. The sync code loads only
@@ -31,10 +30,6 @@ export async function registerServiceWorker(state: PwaState) {
 
 	wb.addEventListener('installed', (event) => {
 		if (!event.isUpdate) state.offlineReady = true;
-	});
-	// The first visit's page loaded before any worker existed: keep it once the new worker controls it.
-	wb.addEventListener('controlling', (event) => {
-		if (!event.isUpdate) keepPage(new URL(window.location.href));
 	});
 	wb.addEventListener('waiting', () => {
 		state.offerUpdate(() => {
