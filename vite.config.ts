@@ -5,13 +5,13 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { webManifest } from './src/lib/pwa/web-manifest.ts';
-import { APP_SHELL, LEARNER_PAGE, PAGES_CACHE, pageStillRuns } from './src/lib/pwa/learner-pages.js';
+import { APP_SHELL, LEARNER_PAGE } from './src/lib/pwa/learner-pages.js';
 import { readContentFiles, staticAssetExists } from './src/lib/content/content-files.ts';
 import { buildCatalogue } from './src/lib/content/validate.ts';
 import { simulationSchemas } from './src/lib/simulations/schemas.ts';
 import { frameChunk } from './scripts/frame-chunk.js';
 import { offlinePages } from './scripts/offline-pages.js';
-import { OFFLINE_PAGES, pageFromPack } from './src/lib/pwa/offline-pages.js';
+import { OFFLINE_PAGES, openLearnerPage } from './src/lib/pwa/offline-pages.js';
 
 const frame = frameChunk();
 
@@ -109,13 +109,12 @@ export default defineConfig({
 			manifest: webManifest,
 			includeManifestIcons: true,
 			workbox: {
-				// Learner pages (LEARNER_PAGE) open offline from their own HTML, with no page precached as such (all
-				// of them would put the precache over its 1.5 MB budget; docs/performance.md): a page opened
-				// before comes from a runtime cache of the server's prerendered HTML; any other page is rebuilt
-				// from the precached pack of every page's HTML (scripts/offline-pages.js, ~120 KB). Both show
-				// the page as soon as it is parsed, like the page with JavaScript off. Should the pack fail, one
-				// precached app shell renders the page of its address from the precached code and __data.json.
-				// Server routes (/api, /verify, /teach) always go to the network (toolchain note 7).
+				// Learner pages (LEARNER_PAGE) open from their own HTML, online or offline: the precache holds a
+				// pack of every page's prerendered HTML (scripts/offline-pages.js, ~220 KB; the pages themselves
+				// would put it over its 1.5 MB budget), and the page route below rebuilds a page from it. Should the
+				// pack fail, the network, then one precached app shell, which renders the page of its address from
+				// the precached code and __data.json. Server routes (/api, /verify, /teach) always go to the
+				// network (toolchain note 7).
 				navigateFallback: null,
 				// Never skip waiting behind a learner's back; the update banner asks first.
 				skipWaiting: false,
@@ -140,26 +139,15 @@ export default defineConfig({
 				globIgnores: ['server/**', '**/*.gz', '**/*.br'],
 				runtimeCaching: [
 					{
-						// A learner page opened in the browser (a full page load; the app renders the pages reached by
-						// its links itself). Workbox writes this function's source into the service worker, where
-						// the imported names do not exist: they go in as literals.
+						// A learner page loaded in the browser (the app renders the pages reached by its links
+						// itself): its own HTML from the pack, online or not; else the network; else the app shell
+						// (src/lib/pwa/offline-pages.js). Workbox writes these functions' source into the service
+						// worker, where the imported names do not exist: they go in as literals.
 						urlPattern: new Function(
 							'{ request, url }',
 							`return request.mode === 'navigate' && ${LEARNER_PAGE}.test(url.pathname + url.search);`
 						) as (options: { request: Request; url: URL }) => boolean,
-						handler: 'CacheFirst',
-						options: {
-							cacheName: PAGES_CACHE,
-							cacheableResponse: { statuses: [200] },
-							// About 37 KB a page (its styles inline): at most ~1.1 MB however much a learner explores,
-							// least recently used first out. Only what the browser loaded anyway: never a download of its
-							// own, as every page opens offline from the pack.
-							expiration: { maxEntries: 30 },
-							// Offline and not in this cache: the page rebuilt from the pack; failing that, the app shell
-							// renders it. (Workbox asks the plugins in the order of these keys.)
-							plugins: [pageStillRuns, pageFromPack],
-							precacheFallback: { fallbackURL: APP_SHELL }
-						}
+						handler: openLearnerPage
 					},
 					{
 						// A certificate request that fails for lack of network is queued by the worker and replayed

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { APP_SHELL } from '../src/lib/pwa/learner-pages.js';
-import { OFFLINE_PAGES, packFileOf, pageFromPack } from '../src/lib/pwa/offline-pages.js';
+import { OFFLINE_PAGES, openLearnerPage, packFileOf } from '../src/lib/pwa/offline-pages.js';
 import { packPages, readPrerenderedPages } from './offline-pages.js';
 
 const STYLE = '<style>body{font:1.25rem/1.6 sans-serif}</style>';
@@ -39,7 +39,7 @@ describe('the file of the pack that holds a page', () => {
 	});
 });
 
-describe('pages rebuilt by the worker from the pack', () => {
+describe('a learner page opened by the worker', () => {
 	const files = packPages(PAGES);
 	const cached = new Map<string, () => Response>();
 	const shellHeaders = {
@@ -49,22 +49,40 @@ describe('pages rebuilt by the worker from the pack', () => {
 		'x-frame-options': 'DENY',
 		'content-security-policy': "frame-ancestors 'none'"
 	};
-	const rebuild = async (url: string) => {
-		const response = await pageFromPack.handlerDidError({ request: new Request(`http://localhost${url}`) });
-		return response ? { text: await response.text(), headers: response.headers } : undefined;
+	const SHELL = '<!doctype html><title>app shell</title>';
+	let online = false;
+	const fetched: string[] = [];
+	const deleted: string[] = [];
+	const open = async (url: string) => {
+		const response = await openLearnerPage({ request: new Request(`http://localhost${url}`) });
+		return { text: await response.text(), headers: response.headers };
 	};
 
 	beforeEach(() => {
+		online = false;
+		fetched.length = 0;
+		deleted.length = 0;
 		cached.clear();
 		for (const { name, bytes } of files)
 			cached.set(`${OFFLINE_PAGES}/${name}`, () => new Response(new Uint8Array(bytes)));
-		cached.set(APP_SHELL, () => new Response('<!doctype html>', { headers: shellHeaders }));
+		cached.set(APP_SHELL, () => new Response(SHELL, { headers: shellHeaders }));
 		vi.stubGlobal('caches', {
 			match: async (url: string, options?: { ignoreSearch?: boolean }) => {
+				// Precached files are stored under their address and revision.
 				expect(options?.ignoreSearch).toBe(true);
 				return cached.get(url)?.();
+			},
+			delete: async (name: string) => {
+				deleted.push(name);
+				return true;
 			}
 		});
+		vi.stubGlobal('fetch', async (request: Request) => {
+			fetched.push(new URL(request.url).pathname);
+			if (!online) throw new TypeError('Failed to fetch');
+			return new Response('<!doctype html><h1>from the server</h1>');
+		});
+		delete (globalThis as { alkhamRetiredCache?: unknown }).alkhamRetiredCache;
 	});
 	afterEach(() => {
 		vi.unstubAllGlobals();
@@ -79,27 +97,30 @@ describe('pages rebuilt by the worker from the pack', () => {
 		]);
 	});
 
-	test.each(PAGES.map(({ path }) => path))('%s comes back byte for byte', async (path) => {
-		expect((await rebuild(path))?.text).toBe(PAGES.find((p) => p.path === path)?.html);
+	test.each(PAGES.map(({ path }) => path))('%s comes from the pack, byte for byte', async (path) => {
+		expect((await open(path)).text).toBe(PAGES.find((p) => p.path === path)?.html);
+	});
+
+	test('online too, without asking the network', async () => {
+		online = true;
+		expect((await open('/en')).text).toBe(PAGES[2].html);
+		expect(fetched).toEqual([]);
 	});
 
 	test('an address with a trailing slash or a query is the same page', async () => {
-		expect((await rebuild('/glossary/?from=home'))?.text).toBe(PAGES[1].html);
-		expect((await rebuild('/en/'))?.text).toBe(PAGES[2].html);
+		expect((await open('/glossary/?from=home')).text).toBe(PAGES[1].html);
+		expect((await open('/en/')).text).toBe(PAGES[2].html);
 	});
 
-	test("a repeated block is kept once in its file: the pack is smaller than the pages' text", () => {
-		const mnPages = PAGES.filter(({ path }) => packFileOf(path) === 'mn-pages.bin');
-		const bytes = files.find(({ name }) => name === 'mn-pages.bin')!.bytes;
-		const inflated = gunzipSync(bytes).toString();
+	test('a repeated block is kept once in its file', () => {
+		const inflated = gunzipSync(files.find(({ name }) => name === 'mn-pages.bin')!.bytes).toString();
 		expect(inflated.split(STYLE)).toHaveLength(2);
 		expect(inflated.split(FIRST_FRAME)).toHaveLength(2);
 		expect(inflated).toContain('<style>.home{}</style>');
-		expect(mnPages).toHaveLength(2);
 	});
 
 	test("the page carries the app shell's security headers, as an HTML page of its own", async () => {
-		const headers = (await rebuild('/en'))!.headers;
+		const { headers } = await open('/en');
 		expect(headers.get('x-frame-options')).toBe('DENY');
 		expect(headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
 		expect(headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -107,16 +128,34 @@ describe('pages rebuilt by the worker from the pack', () => {
 		expect(headers.get('etag')).toBeNull();
 	});
 
-	test('nothing for a page the pack does not hold: the app shell opens it', async () => {
-		expect(await rebuild('/help')).toBeUndefined();
-		expect(await rebuild('/courses/a-course-added-later')).toBeUndefined();
+	test('a page the pack does not hold: the network, and offline the app shell', async () => {
+		online = true;
+		expect((await open('/help')).text).toContain('from the server');
+		expect(fetched).toEqual(['/help']);
+		online = false;
+		expect((await open('/courses/a-course-added-later')).text).toBe(SHELL);
 	});
 
-	test('nothing when the file is not cached or is damaged: the app shell opens the page', async () => {
+	test('a pack file missing or damaged: the network, and offline the app shell', async () => {
 		cached.delete(`${OFFLINE_PAGES}/mn-pages.bin`);
-		expect(await rebuild('/glossary')).toBeUndefined();
+		expect((await open('/glossary')).text).toBe(SHELL);
 		cached.set(`${OFFLINE_PAGES}/mn-pages.bin`, () => new Response('not gzip'));
-		expect(await rebuild('/glossary')).toBeUndefined();
+		expect((await open('/glossary')).text).toBe(SHELL);
+		online = true;
+		expect((await open('/glossary')).text).toContain('from the server');
+	});
+
+	test('offline with neither pack nor app shell: the failure of the network, as any website', async () => {
+		cached.clear();
+		await expect(openLearnerPage({ request: new Request('http://localhost/en') })).rejects.toThrow(
+			'Failed to fetch'
+		);
+	});
+
+	test('the cache of pages that versions before the pack kept is deleted, once', async () => {
+		await open('/');
+		await open('/en');
+		expect(deleted).toEqual(['alkham-pages']);
 	});
 });
 

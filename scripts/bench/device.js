@@ -3,9 +3,9 @@
 // figures with the machine's load in docs/performance.md. For each learner page in both languages:
 //   1. offline cold start: after a first visit (service worker installed, a learner on the device), the
 //      page opened offline in a new tab with the CPU slowed 6× (DevTools `Emulation.setCPUThrottlingRate`);
-//      the time until its <h1> is painted (Element Timing), median of BENCH_RUNS (5); once for pages opened online
-//      before (the worker keeps their own HTML), once never opened (rebuilt from the precached pack of
-//      every page's HTML), and once from the app shell (page cache and pack gone);
+//      the time until its <h1> is painted (Element Timing), median of BENCH_RUNS (5); once as learners have
+//      it (the page's own HTML, rebuilt by the worker from the precached pack of pages), and once from the
+//      app shell (the pack deleted);
 //   2. the floor: the same page's server HTML with JavaScript off, at 6×: its first contentful paint
 //      (measured in turn with the cold starts, run by run, so that the machine's load weighs on both);
 //   3. Lighthouse 12 mobile (its defaults: Slow 4G, 4× CPU) on home, a course, a lesson and the glossary:
@@ -152,41 +152,24 @@ async function inNewTab(context, url, measure) {
 }
 
 /**
- * A device offline after its first visit, with each page `kept` as:
- * - 'opened': opened online once before, so the worker's page cache has its own HTML;
- * - 'pack': never opened (the page cache emptied), so the worker rebuilds it from the precached pack of
- *   every page's HTML (src/lib/pwa/offline-pages.js), as for any page a learner has not opened;
- * - 'shell': never opened and the pack gone too (an install cut short, no DecompressionStream): the app
- *   shell renders it, as every page never opened did before the pack (until 2026-12-03).
+ * A device offline after its first visit. Every learner page opens from its own HTML, rebuilt by the worker
+ * from the precached pack of pages (src/lib/pwa/offline-pages.js); with `withoutPack`, the pack is deleted
+ * from the precache, and pages open from the app shell (an install cut short; every page never opened
+ * before 2026-12-03).
  */
-async function offlineDevice(browser, { kept }) {
+async function offlineDevice(browser, { withoutPack }) {
 	const context = await deviceWithLearner(browser);
-	if (kept === 'opened') {
-		const page = await context.newPage();
-		for (const path of inLanguages(PAGES)) {
-			await page.goto(`${origin}${path}`);
-			const cached = () =>
-				page.evaluate(async (url) => !!(await (await caches.open('alkham-pages')).match(url)), path);
-			for (let tries = 0; !(await cached()) && tries < 100; tries++) await page.waitForTimeout(100);
-		}
-		await page.close();
-	}
 	await context.setOffline(true);
-	if (kept !== 'opened') {
-		// The first visit's page and what it leads to (src/lib/pwa/next-pages.ts) were kept: forget them,
-		// once any keeping still on its way has failed for lack of network.
+	if (withoutPack) {
 		const page = await context.newPage();
 		await page.goto(`${origin}/en`);
-		await page.waitForTimeout(1000);
-		await page.evaluate(async (dropPack) => {
-			await caches.delete('alkham-pages');
-			if (!dropPack) return;
+		await page.evaluate(async () => {
 			for (const name of await caches.keys()) {
 				const cache = await caches.open(name);
 				for (const request of await cache.keys())
 					if (new URL(request.url).pathname.startsWith('/offline-pages/')) await cache.delete(request);
 			}
-		}, kept === 'shell');
+		});
 		await page.close();
 	}
 	return context;
@@ -222,9 +205,8 @@ async function serverHtmlPaint(page, url) {
 async function coldStartsAndFloors(browser) {
 	const kinds = {};
 	if (!SKIP.has('cold')) {
-		kinds.coldOpened = { context: await offlineDevice(browser, { kept: 'opened' }), measure: coldStart };
-		kinds.coldPack = { context: await offlineDevice(browser, { kept: 'pack' }), measure: coldStart };
-		kinds.coldShell = { context: await offlineDevice(browser, { kept: 'shell' }), measure: coldStart };
+		kinds.cold = { context: await offlineDevice(browser, { withoutPack: false }), measure: coldStart };
+		kinds.coldShell = { context: await offlineDevice(browser, { withoutPack: true }), measure: coldStart };
 	}
 	if (!SKIP.has('floor'))
 		kinds.floor = {
@@ -240,7 +222,7 @@ async function coldStartsAndFloors(browser) {
 		for (const kind of Object.keys(kinds)) results[kind][path] = median(times[kind]);
 	}
 	for (const { context } of Object.values(kinds)) await context.close();
-	return { coldOpened: {}, coldPack: {}, coldShell: {}, floor: {}, ...results };
+	return { cold: {}, coldShell: {}, floor: {}, ...results };
 }
 
 async function headerHeights(browser) {
@@ -302,7 +284,7 @@ const started = Date.now();
 const load = loadavg()[0].toFixed(1);
 try {
 	const browser = await chromium.launch({ executablePath, args: ARGS });
-	const { coldOpened, coldPack, coldShell, floor } = await coldStartsAndFloors(browser);
+	const { cold, coldShell, floor } = await coldStartsAndFloors(browser);
 	const header = SKIP.has('header') ? {} : await headerHeights(browser);
 	await browser.close();
 	const lh = SKIP.has('lighthouse') ? {} : await lighthouseScores();
@@ -311,37 +293,29 @@ try {
 		`\nMeasured ${new Date().toISOString().slice(0, 16)}Z, load average ${load} at the start, ${loadavg()[0].toFixed(1)} at the end.`
 	);
 	console.log(
-		`\n| page | offline cold start, ${CPU_SLOWDOWN}× CPU (median of ${RUNS}): page opened before | ratio | never opened (from the pack) | ratio | app shell (no pack) | ratio | server HTML, JS off, ${CPU_SLOWDOWN}× (floor) | header at 360×640 |`
+		`\n| page | offline cold start, ${CPU_SLOWDOWN}× CPU (median of ${RUNS}): its own HTML (pack) | ratio | app shell (pack deleted) | ratio | server HTML, JS off, ${CPU_SLOWDOWN}× (floor) | header at 360×640 |`
 	);
-	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	console.log('| --- | --- | --- | --- | --- | --- | --- |');
 	const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : '—');
 	for (const path of inLanguages(PAGES)) {
 		const h = header[path];
 		const headerText = h === undefined ? '—' : `${Math.round(h)} px (${((h / 640) * 100).toFixed(0)} %)`;
-		const cells = [coldOpened, coldPack, coldShell].flatMap((kind) => [
-			ms(kind[path]),
-			ratio(kind[path], floor[path])
-		]);
+		const cells = [cold, coldShell].flatMap((kind) => [ms(kind[path]), ratio(kind[path], floor[path])]);
 		console.log(`| ${path} | ${cells.join(' | ')} | ${ms(floor[path])} | ${headerText} |`);
 	}
 	const overPages = (kind) => median(Object.values(kind));
-	if (overPages(coldOpened) !== undefined)
+	if (overPages(cold) !== undefined)
 		console.log(
-			`\nOffline cold start, median over the pages: ${ms(overPages(coldOpened))} opened before, ${ms(overPages(coldPack))} never opened (pack), ${ms(overPages(coldShell))} from the app shell; floor ${ms(overPages(floor))}`
+			`\nOffline cold start, median over the pages: ${ms(overPages(cold))} from its own HTML, ${ms(overPages(coldShell))} from the app shell; floor ${ms(overPages(floor))}`
 		);
 	// Issue 13's bound: each page's cold start within 1.2× its floor.
-	for (const [label, kind] of [
-		['Opened before', coldOpened],
-		['Never opened (pack)', coldPack]
-	]) {
-		const ratios = inLanguages(PAGES)
-			.filter((path) => kind[path] && floor[path])
-			.map((path) => kind[path] / floor[path]);
-		if (ratios.length)
-			console.log(
-				`${label}, within 1.2× the floor: ${ratios.filter((r) => r <= 1.2).length} of ${ratios.length} pages; ratio median ${median(ratios).toFixed(2)}, highest ${Math.max(...ratios).toFixed(2)}`
-			);
-	}
+	const ratios = inLanguages(PAGES)
+		.filter((path) => cold[path] && floor[path])
+		.map((path) => cold[path] / floor[path]);
+	if (ratios.length)
+		console.log(
+			`Within 1.2× the floor: ${ratios.filter((r) => r <= 1.2).length} of ${ratios.length} pages; ratio median ${median(ratios).toFixed(2)}, highest ${Math.max(...ratios).toFixed(2)}`
+		);
 	if (Object.keys(lh).length) {
 		console.log(
 			`\n| page | Lighthouse mobile (median of ${LIGHTHOUSE_RUNS}) | FCP | LCP | TBT | CLS | speed index | accessibility | best practices |`

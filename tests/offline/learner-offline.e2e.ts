@@ -15,16 +15,12 @@ test('works offline after the first visit: pages open and a lesson can be comple
 }) => {
 	await page.goto('/');
 	await waitForOfflineReady(page);
-	// Loaded again with the worker in control: the worker keeps the page as the server sent it.
-	await page.reload();
-	await expect
-		.poll(() => page.evaluate(async () => !!(await (await caches.open('alkham-pages')).match('/'))))
-		.toBe(true);
 	await context.setOffline(true);
 	const response = await page.reload();
 	expect(response?.fromServiceWorker()).toBe(true);
-	// Opened before: its own server HTML from the worker's page cache, the heading already in it, and
-	// no script preloads before the first paint (they slowed it; src/lib/server/http/paint-first.ts).
+	// Its own server HTML, rebuilt by the worker from the precached pack of every page
+	// (src/lib/pwa/offline-pages.js): the heading already in it, and no script preloads before the first
+	// paint (they slowed it; src/lib/server/http/paint-first.ts).
 	const kept = await response?.text();
 	expect(kept).toMatch(/<h1[\s>]/);
 	expect(kept).not.toMatch(/<link\b[^>]*\brel="modulepreload"/);
@@ -37,8 +33,8 @@ test('works offline after the first visit: pages open and a lesson can be comple
 	const lesson = course.lessons.at(-1)!;
 	const direct = await page.goto(`/en/courses/${course.id}/${lesson.id}`);
 	expect(direct?.fromServiceWorker()).toBe(true);
-	// Never opened: rebuilt from the precached pack of every page's own HTML (src/lib/pwa/offline-pages.js),
-	// the heading already in it, in the page's language; and the app runs on it.
+	// Never opened, typed in: from the pack too, the heading already in it, in the page's language; and
+	// the app runs on it.
 	expect(await direct?.text()).toMatch(/<h1[\s>]/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await completeLesson(page, lesson, 'en');

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { LEARNER_PAGE, pageStillRuns } from './learner-pages.js';
+import { describe, expect, test } from 'vitest';
+import { LEARNER_PAGE } from './learner-pages.js';
 
-describe('learner pages (answered from the cached app shell)', () => {
+describe("learner pages (answered from the worker's caches)", () => {
 	test.each([
 		'/',
 		'/en',
@@ -35,37 +35,5 @@ describe('learner pages (answered from the cached app shell)', () => {
 		'/courses/meet-e-mongolia/__data.json'
 	])('%s goes to the network', (path) => {
 		expect(LEARNER_PAGE.test(path)).toBe(false);
-	});
-});
-
-describe('a cached page is used only while the code it names is cached', () => {
-	const html = (start: string) =>
-		new Response(
-			`<!doctype html><link href="/_app/immutable/entry/${start}" rel="modulepreload"><h1>Home</h1>`
-		);
-	const cachedCode = new Set(['/_app/immutable/entry/start.Abc-1_2.js']);
-	const use = pageStillRuns.cachedResponseWillBeUsed;
-
-	beforeEach(() => {
-		vi.stubGlobal('caches', {
-			match: async (url: string) => (cachedCode.has(url) ? new Response('code') : undefined)
-		});
-	});
-	afterEach(() => {
-		vi.unstubAllGlobals();
-	});
-
-	test('a page of this version is used', async () => {
-		const page = html('start.Abc-1_2.js');
-		expect(await use({ cachedResponse: page })).toBe(page);
-	});
-
-	test('a page of an earlier version (its start script no longer cached) is not', async () => {
-		expect(await use({ cachedResponse: html('start.Old99.js') })).toBeNull();
-	});
-
-	test('a cached response that is not an app page is not', async () => {
-		expect(await use({ cachedResponse: new Response('<p>hello</p>') })).toBeNull();
-		expect(await use({})).toBeNull();
 	});
 });
