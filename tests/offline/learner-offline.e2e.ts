@@ -23,6 +23,9 @@ test('works offline after the first visit: pages open and a lesson can be comple
 	// paint (they slowed it; src/lib/server/http/paint-first.ts).
 	const kept = await response?.text();
 	expect(kept).toMatch(/<h1[\s>]/);
+	// With the server's security headers, as the page has online.
+	expect(response?.headers()['x-frame-options']).toBe('DENY');
+	expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
 	expect(kept).not.toMatch(/<link\b[^>]*\brel="modulepreload"/);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	// Its scripts still run: the header names the open learner, which only the app can know.
