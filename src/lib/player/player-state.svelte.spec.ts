@@ -219,3 +219,32 @@ test('the page follows the player: step shown and its done mark update reactivel
 		cleanup();
 	}
 });
+
+describe('the step shown is the step saved', () => {
+	test('Next and Back show a step only once its view is written, so closing the tab then resumes there', async () => {
+		const writes: (() => void)[] = [];
+		const { player: p, calls } = player(
+			[read('A'), read('B'), read('C')],
+			() => new Promise<boolean>((resolve) => writes.push(() => resolve(true)))
+		);
+		p.resume(0, []);
+		const next = p.next();
+		await Promise.resolve();
+		writes.shift()?.(); // step 0 done
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(calls).toEqual(['done 0', 'viewed 1']);
+		expect(p.index).toBe(0);
+		writes.shift()?.(); // step 1 viewed
+		expect(await next).toBe(true);
+		expect(p.index).toBe(1);
+
+		const back = p.back();
+		await Promise.resolve();
+		expect(calls.at(-1)).toBe('viewed 0');
+		expect(p.index).toBe(1);
+		writes.shift()?.();
+		expect(await back).toBe(true);
+		expect(p.index).toBe(0);
+	});
+});

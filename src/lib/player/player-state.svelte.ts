@@ -88,16 +88,17 @@ export class PlayerState {
 			this.#markDone(this.index);
 			await this.#recorder.stepDone(this.index);
 		}
+		// Saved before it shows: a learner who closes the tab as the next step appears resumes there.
+		await this.#recorder.stepViewed(this.index + 1);
 		this.index += 1;
-		await this.#recorder.stepViewed(this.index);
 		return true;
 	}
 
 	async back(): Promise<boolean> {
 		if (this.isFirst) return false;
 		this.notice = null;
+		await this.#recorder.stepViewed(this.index - 1);
 		this.index -= 1;
-		await this.#recorder.stepViewed(this.index);
 		return true;
 	}
 
